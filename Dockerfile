@@ -1,0 +1,21 @@
+# Builds and runs Tarjotin. docker-compose.yml uses it with a PostgreSQL 15 server and Mailpit.
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -q dependency:go-offline
+COPY src src
+COPY mappings mappings
+COPY routes routes
+RUN ./mvnw -B -q -DskipTests package && cp target/tarjotin-*.jar /tarjotin.jar
+
+FROM eclipse-temurin:17-jre
+WORKDIR /app
+RUN useradd --system --home /app tarjotin
+COPY --from=build /tarjotin.jar /app/tarjotin.jar
+# Routes and mappings stay files beside the jar, so a coordinator can read and edit them.
+COPY routes /app/routes
+COPY mappings /app/mappings
+USER tarjotin
+EXPOSE 8080
+ENTRYPOINT ["java", "-jar", "/app/tarjotin.jar"]

@@ -1,0 +1,109 @@
+package fi.tarjotin.admin;
+
+import fi.tarjotin.source.ImportAlreadyRunningException;
+import fi.tarjotin.source.ImportKind;
+import fi.tarjotin.source.ImportLauncher;
+import fi.tarjotin.source.ImportRun;
+import fi.tarjotin.source.JdbcImportRunRepository;
+import fi.tarjotin.source.JdbcRejectedRecordRepository;
+import fi.tarjotin.source.RejectedRecord;
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Coordinators start imports and follow their runs and rejected records. Authenticated: see SecurityConfiguration. */
+@RestController
+@RequestMapping("/admin")
+class ImportAdminController {
+
+    private static final int MAX_LIMIT = 500;
+
+    private final ImportLauncher launcher;
+    private final JdbcImportRunRepository runs;
+    private final JdbcRejectedRecordRepository rejects;
+
+    ImportAdminController(ImportLauncher launcher, JdbcImportRunRepository runs, JdbcRejectedRecordRepository rejects) {
+        this.launcher = launcher;
+        this.runs = runs;
+        this.rejects = rejects;
+    }
+
+    /** Starts an import now; answers 202 with the new run, or 409 while one of that source is running. */
+    @PostMapping("/imports/{source}")
+    ResponseEntity<ImportRunView> startImport(@PathVariable String source,
+            @RequestParam(defaultValue = "incremental") String kind, Principal coordinator) {
+        requireSource(source);
+        ImportKind importKind;
+        try {
+            importKind = ImportKind.parse(kind);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "parameter 'kind': " + e.getMessage());
+        }
+        ImportRun run = launcher.launch(source, importKind, "admin:" + coordinator.getName());
+        return ResponseEntity.accepted().location(URI.create("/admin/import-runs/" + run.id()))
+                .body(ImportRunView.of(run));
+    }
+
+    /** The newest runs first, of one source or all. */
+    @GetMapping("/import-runs")
+    List<ImportRunView> runs(@RequestParam(required = false) String source,
+            @RequestParam(defaultValue = "50") int limit) {
+        return runs.findRecent(source, checkedLimit(limit)).stream().map(ImportRunView::of).toList();
+    }
+
+    @GetMapping("/import-runs/{id}")
+    ImportRunView run(@PathVariable long id) {
+        return runs.findById(id).map(ImportRunView::of)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no import run " + id));
+    }
+
+    /** What a run rejected, newest first, each with its reason and raw payload. */
+    @GetMapping("/import-runs/{id}/rejected-records")
+    List<RejectedRecord> rejectedByRun(@PathVariable long id, @RequestParam(defaultValue = "50") int limit,
+            @RequestParam(defaultValue = "0") int offset) {
+        run(id);
+        return rejects.find(id, null, checkedLimit(limit), Math.max(0, offset));
+    }
+
+    @GetMapping("/rejected-records")
+    List<RejectedRecord> rejected(@RequestParam(required = false) String source,
+            @RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset) {
+        return rejects.find(null, source, checkedLimit(limit), Math.max(0, offset));
+    }
+
+    @GetMapping("/rejected-records/{id}")
+    RejectedRecord rejectedRecord(@PathVariable long id) {
+        return rejects.findById(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no rejected record " + id));
+    }
+
+    @ExceptionHandler(ImportAlreadyRunningException.class)
+    ProblemDetail alreadyRunning(ImportAlreadyRunningException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    private void requireSource(String source) {
+        if (!launcher.hasSource(source)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no enabled source '" + source + "'");
+        }
+    }
+
+    private static int checkedLimit(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "parameter 'limit' must be between 1 and " + MAX_LIMIT);
+        }
+        return limit;
+    }
+}

@@ -1,0 +1,204 @@
+package fi.tarjotin.mapping;
+
+import com.dashjoin.jsonata.Jsonata;
+import fi.tarjotin.catalogue.model.Coordinates;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * The functions every mapping file may call, beside JSONata's own:
+ * <ul>
+ * <li>{@code $texts(list)} — PTV v11 style {@code [{language, value}]} to {@code {fi, sv, en}}</li>
+ * <li>{@code $lv(languageVersions, 'field')} — PTV v12 style {@code {fi: {field}, sv: …}} to {@code {fi, sv, en}}</li>
+ * <li>{@code $html(texts)} / {@code $plain(texts)} — sanitised HTML / plain text of each language</li>
+ * <li>{@code $crosswalk('table', codes)} — tray codes for source codes through a CSV table</li>
+ * <li>{@code $wgs84(easting, northing)} — EPSG:3067 to {@code {latitude, longitude}}</li>
+ * <li>{@code $lt(object)} — keeps only the fi, sv and en texts of a {@code {fi, sv, se, …}} object</li>
+ * <li>{@code $acrossLanguages(languageVersions, 'contactEmails', 'email')} — one entry per distinct key
+ *     across the fi, sv and en lists: {@code [{key, fi: item, sv: item, en: item}]}</li>
+ * <li>{@code $byLanguage(list, 'value')} — the same for a flat list whose items carry {@code language}</li>
+ * <li>{@code $ptvHours(serviceHours)} — PTV service hours (v11 list or v12 object) as opening-hour rows</li>
+ * </ul>
+ * Blank texts and languages other than fi, sv and en are dropped, so "" never reaches the catalogue.
+ */
+@Component
+class JsonataFunctions {
+
+    private static final List<String> LANGUAGES = List.of("fi", "sv", "en");
+
+    private final TextSanitizer sanitizer;
+    private final CoordinateTransformer coordinates;
+    private final Crosswalks crosswalks;
+
+    JsonataFunctions(TextSanitizer sanitizer, CoordinateTransformer coordinates, Crosswalks crosswalks) {
+        this.sanitizer = sanitizer;
+        this.coordinates = coordinates;
+        this.crosswalks = crosswalks;
+    }
+
+    void registerOn(Jsonata expression) {
+        expression.registerFunction("texts", (Jsonata.Fn1<Object, Object>) this::texts);
+        expression.registerFunction("lv", (Jsonata.Fn2<Object, String, Object>) this::languageVersionField);
+        expression.registerFunction("html", (Jsonata.Fn1<Object, Object>) texts -> eachLanguage(texts, true));
+        expression.registerFunction("plain", (Jsonata.Fn1<Object, Object>) texts -> eachLanguage(texts, false));
+        expression.registerFunction("crosswalk", (Jsonata.Fn2<String, Object, Object>) this::crosswalk);
+        expression.registerFunction("wgs84", (Jsonata.Fn2<Object, Object, Object>) this::wgs84);
+        expression.registerFunction("lt", (Jsonata.Fn1<Object, Object>) JsonataFunctions::onlyTrayLanguages);
+        expression.registerFunction("acrossLanguages", Jsonata.function("acrossLanguages",
+                (Jsonata.FnVarArgs<Object>) arguments -> acrossLanguages(arguments.get(0), (String) arguments.get(1),
+                        (String) arguments.get(2)), null));
+        expression.registerFunction("byLanguage", (Jsonata.Fn2<Object, String, Object>) JsonataFunctions::byLanguage);
+        expression.registerFunction("ptvHours", (Jsonata.Fn1<Object, Object>) PtvServiceHours::rows);
+    }
+
+    private Object texts(Object languageValues) {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (Object item : asList(languageValues)) {
+            if (item instanceof Map<?, ?> entry && entry.get("language") instanceof String language
+                    && LANGUAGES.contains(language) && entry.get("value") instanceof String value
+                    && !value.isBlank() && !result.containsKey(language)) {
+                result.put(language, value);
+            }
+        }
+        return result.isEmpty() ? null : result;
+    }
+
+    private Object languageVersionField(Object languageVersions, String field) {
+        if (!(languageVersions instanceof Map<?, ?> versions)) {
+            return null;
+        }
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String language : LANGUAGES) {
+            if (versions.get(language) instanceof Map<?, ?> version && version.get(field) instanceof String value
+                    && !value.isBlank()) {
+                result.put(language, value);
+            }
+        }
+        return result.isEmpty() ? null : result;
+    }
+
+    private Object eachLanguage(Object texts, boolean html) {
+        if (!(texts instanceof Map<?, ?> byLanguage)) {
+            return null;
+        }
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String language : LANGUAGES) {
+            if (byLanguage.get(language) instanceof String text) {
+                String converted = html ? sanitizer.toSafeHtml(text) : sanitizer.toPlainText(text);
+                if (converted != null) {
+                    result.put(language, converted);
+                }
+            }
+        }
+        return result.isEmpty() ? null : result;
+    }
+
+    private static Object onlyTrayLanguages(Object texts) {
+        if (!(texts instanceof Map<?, ?> byLanguage)) {
+            return null;
+        }
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String language : LANGUAGES) {
+            if (byLanguage.get(language) instanceof String text && !text.isBlank()) {
+                result.put(language, text);
+            }
+        }
+        return result.isEmpty() ? null : result;
+    }
+
+    private static Object acrossLanguages(Object languageVersions, String listField, String keyField) {
+        if (!(languageVersions instanceof Map<?, ?> versions)) {
+            return null;
+        }
+        Map<Object, Map<String, Object>> groups = new LinkedHashMap<>();
+        for (String language : LANGUAGES) {
+            if (versions.get(language) instanceof Map<?, ?> version) {
+                addToGroups(groups, asList(version.get(listField)), keyField, language);
+            }
+        }
+        return groups.isEmpty() ? null : new ArrayList<>(groups.values());
+    }
+
+    private static Object byLanguage(Object list, String keyField) {
+        Map<Object, Map<String, Object>> groups = new LinkedHashMap<>();
+        for (String language : LANGUAGES) {
+            List<Object> items = asList(list).stream()
+                    .filter(item -> item instanceof Map<?, ?> entry && language.equals(entry.get("language")))
+                    .map(Object.class::cast).toList();
+            addToGroups(groups, items, keyField, language);
+        }
+        // Items without a language still count, under no language.
+        addToGroups(groups, asList(list).stream().filter(item -> item instanceof Map<?, ?> entry
+                && !(entry.get("language") instanceof String)).map(Object.class::cast).toList(), keyField, null);
+        return groups.isEmpty() ? null : new ArrayList<>(groups.values());
+    }
+
+    private static void addToGroups(Map<Object, Map<String, Object>> groups, List<?> items, String keyField,
+            String language) {
+        for (Object item : items) {
+            if (item instanceof Map<?, ?> entry && entry.get(keyField) != null
+                    && !entry.get(keyField).toString().isBlank()) {
+                Map<String, Object> group = groups.computeIfAbsent(entry.get(keyField), key -> {
+                    Map<String, Object> created = new LinkedHashMap<>();
+                    created.put("key", key);
+                    created.put("item", entry);
+                    return created;
+                });
+                if (language != null) {
+                    group.putIfAbsent(language, entry);
+                }
+            }
+        }
+    }
+
+    private Object crosswalk(String table, Object codes) {
+        List<String> sourceCodes = asList(codes).stream().filter(String.class::isInstance).map(String.class::cast).toList();
+        List<String> translated = crosswalks.translate(table, sourceCodes);
+        return translated.isEmpty() ? null : new ArrayList<>(translated);
+    }
+
+    private Object wgs84(Object easting, Object northing) {
+        Double east = number(easting);
+        Double north = number(northing);
+        if (east == null || north == null) {
+            return null;
+        }
+        Coordinates point = coordinates.fromEtrsTm35Fin(east, north);
+        if (point == null) {
+            return null;
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("latitude", point.latitude());
+        result.put("longitude", point.longitude());
+        return result;
+    }
+
+    private static Double number(Object value) {
+        if (value instanceof Number number) {
+            return number.doubleValue();
+        }
+        if (value instanceof String text && !text.isBlank()) {
+            try {
+                return Double.parseDouble(text.strip().replace(',', '.'));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** JSONata turns a one-item sequence into the item itself; functions accept both. */
+    static List<?> asList(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof Collection<?> collection) {
+            return new ArrayList<>(collection);
+        }
+        return List.of(value);
+    }
+}

@@ -1,0 +1,157 @@
+package fi.tarjotin.mapping;
+
+import com.dashjoin.jsonata.Jsonata;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fi.tarjotin.catalogue.model.Location;
+import fi.tarjotin.catalogue.model.Organization;
+import fi.tarjotin.catalogue.model.Service;
+import fi.tarjotin.catalogue.model.ServiceAtLocation;
+import fi.tarjotin.source.RecordKind;
+import fi.tarjotin.system.Hashes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns source records into the catalogue model with the declarative mapping files in
+ * {@code mappings/<source>/<version>/<kind>.jsonata}. Every file is compiled at start-up, so a broken
+ * mapping stops the service instead of rejecting records one by one; the output of a mapping must fit
+ * the model classes exactly (an unknown field is an error), which keeps the files and the model in step.
+ */
+@Component
+public class RecordMapper {
+
+    private static final Map<RecordKind, Class<?>> MODEL = Map.of(
+            RecordKind.ORGANIZATION, Organization.class,
+            RecordKind.SERVICE, Service.class,
+            RecordKind.LOCATION, Location.class,
+            RecordKind.SERVICE_AT_LOCATION, ServiceAtLocation.class);
+
+    private final Map<String, CompiledMapping> mappings = new TreeMap<>();
+    private final ObjectMapper json;
+    private final ObjectMapper strictJson;
+    private final ModelValidator validator;
+
+    public RecordMapper(@Value("${tarjotin.mappings-directory}") Path mappingsDirectory, JsonataFunctions functions,
+            ObjectMapper json, ModelValidator validator) {
+        this.json = json;
+        this.strictJson = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.validator = validator;
+        try (Stream<Path> files = Files.walk(mappingsDirectory)) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".jsonata")).sorted().toList()) {
+                CompiledMapping mapping = compile(mappingsDirectory, file, functions);
+                mappings.put(mapping.key(), mapping);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read mappings from " + mappingsDirectory, e);
+        }
+    }
+
+    /**
+     * Maps one record.
+     *
+     * @param mappingSet the folder under {@code mappings/}, e.g. {@code ptv/v12}
+     * @throws MappingException with the reason when the record cannot become a valid model object
+     */
+    public MappedDocument map(String mappingSet, RecordKind kind, JsonNode payload) throws MappingException {
+        CompiledMapping mapping = mapping(mappingSet, kind);
+        Object result;
+        try {
+            Object input = json.convertValue(payload, Object.class);
+            synchronized (mapping) {
+                result = mapping.expression().evaluate(input);
+            }
+        } catch (RuntimeException e) {
+            throw new MappingException("mapping " + mapping.file() + " failed: " + e.getMessage(), e);
+        }
+        if (!(result instanceof Map<?, ?>)) {
+            throw new MappingException("mapping " + mapping.file() + " produced no object for this record");
+        }
+        Object model;
+        try {
+            model = strictJson.convertValue(result, MODEL.get(kind));
+        } catch (IllegalArgumentException e) {
+            throw new MappingException("mapping " + mapping.file() + " output does not fit the " + kind.value()
+                    + " model: " + e.getMessage(), e);
+        }
+        validator.validate(kind, model);
+        ObjectNode document = json.valueToTree(model);
+        pruneEmpty(document);
+        return new MappedDocument(document, mapping.hash());
+    }
+
+    /** Which version of the mapping file maps this kind: a change re-maps stored records on the next run. */
+    public String mappingHash(String mappingSet, RecordKind kind) {
+        return mapping(mappingSet, kind).hash();
+    }
+
+    public boolean hasMapping(String mappingSet, RecordKind kind) {
+        return mappings.containsKey(mappingSet + "/" + kind.value());
+    }
+
+    /** Every loaded mapping, e.g. {@code ptv/v12/service}. */
+    public Set<String> mappingNames() {
+        return mappings.keySet();
+    }
+
+    /** Drops nulls, empty objects and empty arrays, so a document says only what the source said. */
+    private static boolean pruneEmpty(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.properties().removeIf(field -> pruneEmpty(field.getValue()));
+            return object.isEmpty();
+        }
+        if (node instanceof ArrayNode array) {
+            for (int i = array.size() - 1; i >= 0; i--) {
+                if (pruneEmpty(array.get(i))) {
+                    array.remove(i);
+                }
+            }
+            return array.isEmpty();
+        }
+        return node == null || node.isNull();
+    }
+
+    private CompiledMapping mapping(String mappingSet, RecordKind kind) {
+        CompiledMapping mapping = mappings.get(mappingSet + "/" + kind.value());
+        if (mapping == null) {
+            throw new IllegalStateException("no mapping file " + mappingSet + "/" + kind.value() + ".jsonata");
+        }
+        return mapping;
+    }
+
+    private static CompiledMapping compile(Path root, Path file, JsonataFunctions functions) throws IOException {
+        String relative = root.relativize(file).toString().replace('\\', '/');
+        String key = relative.replaceFirst("\\.jsonata$", "");
+        String kindName = key.substring(key.lastIndexOf('/') + 1);
+        try {
+            RecordKind.parse(kindName);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("Mapping file " + file + " is not named after a record kind "
+                    + "(organization, service, location, service_at_location)");
+        }
+        String source = Files.readString(file, StandardCharsets.UTF_8);
+        Jsonata expression;
+        try {
+            expression = Jsonata.jsonata(source);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Mapping file " + file + " does not compile: " + e.getMessage(), e);
+        }
+        functions.registerOn(expression);
+        return new CompiledMapping(key, file, Hashes.sha256(source).substring(0, 16), expression);
+    }
+
+    private record CompiledMapping(String key, Path file, String hash, Jsonata expression) {
+    }
+}

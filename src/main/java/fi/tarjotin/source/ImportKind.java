@@ -1,0 +1,21 @@
+package fi.tarjotin.source;
+
+import java.util.Locale;
+
+/** Full runs read the whole scope and retire what vanished; incremental runs read changes since the last success. */
+public enum ImportKind {
+    FULL, INCREMENTAL;
+
+    public String value() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static ImportKind parse(String value) {
+        for (ImportKind kind : values()) {
+            if (kind.value().equalsIgnoreCase(value)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("unknown import kind '" + value + "' (expected full or incremental)");
+    }
+}

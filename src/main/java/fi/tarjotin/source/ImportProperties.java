@@ -1,0 +1,31 @@
+package fi.tarjotin.source;
+
+import fi.tarjotin.system.InvalidConfigurationException;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How import runs behave, whatever the source.
+ *
+ * @param staleRunAfter a running run silent this long was interrupted and is marked abandoned
+ * @param progressLogInterval how often a long run logs its progress
+ * @param incrementalOverlap incremental runs ask for changes since the last successful run's start minus
+ *     this, so a record published while that run was going is not missed
+ */
+@ConfigurationProperties("tarjotin.imports")
+public record ImportProperties(Duration staleRunAfter, Duration progressLogInterval, Duration incrementalOverlap) {
+
+    public ImportProperties {
+        requirePositive("stale-run-after", staleRunAfter);
+        requirePositive("progress-log-interval", progressLogInterval);
+        if (incrementalOverlap == null || incrementalOverlap.isNegative()) {
+            throw new InvalidConfigurationException("tarjotin.imports.incremental-overlap", "must be a duration >= 0");
+        }
+    }
+
+    private static void requirePositive(String property, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new InvalidConfigurationException("tarjotin.imports." + property, "must be a positive duration");
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package fi.tarjotin.source;
+
+/**
+ * What a run did with the records it fetched: fetched = created + updated + unchanged + rejected + skipped.
+ * Retired records are those the run marked inactive.
+ */
+public record RunCounts(int fetched, int created, int updated, int unchanged, int rejected, int skipped,
+        int retired) {
+
+    public static final RunCounts ZERO = new RunCounts(0, 0, 0, 0, 0, 0, 0);
+
+    public RunCounts plus(RunCounts other) {
+        return new RunCounts(fetched + other.fetched, created + other.created, updated + other.updated,
+                unchanged + other.unchanged, rejected + other.rejected, skipped + other.skipped,
+                retired + other.retired);
+    }
+}

@@ -1,0 +1,172 @@
+package fi.tarjotin.source.ptv;
+
+import fi.tarjotin.catalogue.Taxonomies;
+import fi.tarjotin.mapping.CsvTable;
+import fi.tarjotin.source.JdbcImportRunRepository;
+import fi.tarjotin.source.ImportAlreadyRunningException;
+import fi.tarjotin.source.ImportKind;
+import fi.tarjotin.source.ImportLauncher;
+import fi.tarjotin.source.SourceFetcher;
+import fi.tarjotin.source.http.ResilientHttpClient;
+import fi.tarjotin.system.InvalidConfigurationException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.quartz.CronExpression;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+/**
+ * Wires the PTV source: checks its configuration (a bad value stops start-up with the property's name),
+ * picks the v12 or v11 fetcher, and starts the first full import when the catalogue has none.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "tarjotin.sources.ptv.enabled", havingValue = "true", matchIfMissing = true)
+class PtvConfiguration {
+
+    static final String SOURCE = "ptv";
+    private static final Logger log = LoggerFactory.getLogger(PtvConfiguration.class);
+    private static final String PREFIX = "tarjotin.sources.ptv.";
+    private static final Pattern SERVICE_CLASS = Pattern.compile("P\\d+(\\.\\d+)?");
+
+    @Bean
+    SourceFetcher ptvFetcher(PtvProperties properties, Taxonomies taxonomies, ObjectMapper json) {
+        PtvScope scope = scope(properties, taxonomies);
+        checkCron("incremental-cron", properties.incrementalCron());
+        checkCron("full-cron", properties.fullCron());
+        if (properties.pageSize() < 1 || properties.pageSize() > 100) {
+            throw new InvalidConfigurationException(PREFIX + "page-size", "must be between 1 and 100 (PTV's limit)");
+        }
+        ResilientHttpClient http = new ResilientHttpClient(properties.http().settings());
+        String version = properties.apiVersion() == null ? "" : properties.apiVersion().strip();
+        if (version.equals("v12")) {
+            URI baseUrl = baseUrl("v12.base-url", properties.v12() == null ? null : properties.v12().baseUrl());
+            String apiKey = properties.v12().apiKey();
+            if (apiKey == null || apiKey.isBlank()) {
+                throw new InvalidConfigurationException(PREFIX + "v12.api-key",
+                        "must be set when api-version is v12 (PTV v12 requires an API key); or use api-version v11");
+            }
+            return new PtvV12Fetcher(http, json, baseUrl, apiKey.strip(), scope, properties.pageSize());
+        }
+        if (version.equals("v11")) {
+            URI baseUrl = baseUrl("v11.base-url", properties.v11() == null ? null : properties.v11().baseUrl());
+            return new PtvV11Fetcher(http, json, baseUrl, scope);
+        }
+        throw new InvalidConfigurationException(PREFIX + "api-version",
+                "is '" + properties.apiVersion() + "'; expected v12 or v11");
+    }
+
+    @Bean
+    PtvStartupImport ptvStartupImport(PtvProperties properties, JdbcImportRunRepository runs, ImportLauncher launcher) {
+        return new PtvStartupImport(properties, runs, launcher);
+    }
+
+    private static PtvScope scope(PtvProperties properties, Taxonomies taxonomies) {
+        PtvProperties.Scope scope = properties.scope();
+        if (scope == null) {
+            throw new InvalidConfigurationException(PREFIX + "scope", "is missing");
+        }
+        List<String> municipalities = new ArrayList<>();
+        for (String code : scope.municipalities()) {
+            String normalised = padded(code, 3);
+            if (!taxonomies.municipalityCodes().contains(normalised)) {
+                throw new InvalidConfigurationException(PREFIX + "scope.municipalities",
+                        "contains '" + code + "', which is not a municipality code in mappings/taxonomy/municipalities.csv");
+            }
+            municipalities.add(normalised);
+        }
+        List<String> counties = new ArrayList<>();
+        for (String code : scope.wellbeingServicesCounties()) {
+            String normalised = padded(code, 2);
+            if (!taxonomies.wellbeingServicesCountyCodes().contains(normalised)) {
+                throw new InvalidConfigurationException(PREFIX + "scope.wellbeing-services-counties",
+                        "contains '" + code + "', which is not a code in mappings/taxonomy/wellbeing-services-counties.csv");
+            }
+            counties.add(normalised);
+        }
+        Set<String> serviceClasses = serviceClasses(scope.serviceClassesFile());
+        if (municipalities.isEmpty() && counties.isEmpty()) {
+            log.info("PTV scope names no municipality or county: importing the whole country");
+        }
+        return new PtvScope(List.copyOf(new LinkedHashSet<>(municipalities)), List.copyOf(new LinkedHashSet<>(counties)),
+                scope.includeWholeCountry(), serviceClasses);
+    }
+
+    private static Set<String> serviceClasses(String file) {
+        if (file == null || file.isBlank()) {
+            return Set.of();
+        }
+        Path path = Path.of(file);
+        if (!Files.isRegularFile(path)) {
+            throw new InvalidConfigurationException(PREFIX + "scope.service-classes-file",
+                    "names '" + file + "', which is not a readable file");
+        }
+        CsvTable table = CsvTable.read(path);
+        Set<String> codes = new LinkedHashSet<>();
+        for (String code : table.column("service_class")) {
+            if (!SERVICE_CLASS.matcher(code).matches()) {
+                throw new InvalidConfigurationException(PREFIX + "scope.service-classes-file",
+                        "lists '" + code + "' in " + file + ", which is not a PTV service class code like P5.17");
+            }
+            codes.add(code);
+        }
+        return Set.copyOf(codes);
+    }
+
+    private static URI baseUrl(String property, URI url) {
+        if (url == null || url.getScheme() == null || !url.getScheme().matches("https?") || url.getHost() == null) {
+            throw new InvalidConfigurationException(PREFIX + property, "must be an http(s) URL, is '" + url + "'");
+        }
+        return url;
+    }
+
+    private static void checkCron(String property, String cron) {
+        if (cron == null || !CronExpression.isValidExpression(cron)) {
+            throw new InvalidConfigurationException(PREFIX + property, "is '" + cron
+                    + "', not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week)");
+        }
+    }
+
+    private static String padded(String code, int length) {
+        String trimmed = code == null ? "" : code.strip();
+        return trimmed.matches("\\d{1," + length + "}") ? "0".repeat(length - trimmed.length()) + trimmed : trimmed;
+    }
+
+    /** Starts a first full import when the service is ready and the catalogue has never had one. */
+    static final class PtvStartupImport {
+
+        private final PtvProperties properties;
+        private final JdbcImportRunRepository runs;
+        private final ImportLauncher launcher;
+
+        PtvStartupImport(PtvProperties properties, JdbcImportRunRepository runs, ImportLauncher launcher) {
+            this.properties = properties;
+            this.runs = runs;
+            this.launcher = launcher;
+        }
+
+        @EventListener(ApplicationReadyEvent.class)
+        void importIfNeverImported() {
+            if (!properties.importOnStartup() || runs.hasSuccessfulFullRun(SOURCE)) {
+                return;
+            }
+            try {
+                launcher.launch(SOURCE, ImportKind.FULL, "startup");
+                log.info("No successful PTV import yet: started a full import");
+            } catch (ImportAlreadyRunningException e) {
+                log.info("No successful PTV import yet, and one is already running");
+            }
+        }
+    }
+}

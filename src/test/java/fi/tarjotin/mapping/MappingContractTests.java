@@ -1,0 +1,102 @@
+package fi.tarjotin.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.tarjotin.catalogue.Taxonomies;
+import fi.tarjotin.source.RecordKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The files under {@code mappings/} are a contract the build checks: every mapping compiles, every
+ * crosswalk points at codes its taxonomy has, and a mapping that drifts from the model fails loudly.
+ */
+class MappingContractTests {
+
+    private static final Path MAPPINGS = Path.of("mappings");
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void everyMappingFileAndCrosswalkLoads() {
+        RecordMapper mapper = mapper(MAPPINGS);
+
+        assertThat(mapper.mappingNames()).containsExactly(
+                "ptv/v11/location", "ptv/v11/organization", "ptv/v11/service", "ptv/v11/service_at_location",
+                "ptv/v12/location", "ptv/v12/organization", "ptv/v12/service", "ptv/v12/service_at_location");
+        assertThat(crosswalks(MAPPINGS).tableNames()).containsExactlyInAnyOrder("ptv/ontology-term-needs",
+                "ptv/service-class-categories", "ptv/service-class-scope", "ptv/target-group-needs");
+    }
+
+    @Test
+    void taxonomiesHaveTheTraysNineCategoriesAndAtLeastFortyNeeds() {
+        Taxonomies taxonomies = new Taxonomies(MAPPINGS);
+
+        assertThat(taxonomies.activityCategoryCodes()).containsExactlyInAnyOrder("vertaistuki",
+                "kokemusasiantuntijuus", "ravitsemus", "liikunta", "ohjaus-ja-neuvonta", "harrastetoiminta",
+                "avoin-kohtaamispaikka", "laheisten-tuki", "kuntoutus");
+        assertThat(taxonomies.needCodes()).hasSizeGreaterThanOrEqualTo(40).contains("muistisairaudet",
+                "mielenterveys", "paihteet", "yksinaisyys", "omaishoito");
+        assertThat(taxonomies.municipalitiesOfCounty("90")).containsExactly("091");
+    }
+
+    @Test
+    void mappingThatDoesNotCompileStopsLoadingAndNamesTheFile(@TempDir Path copy) throws IOException {
+        copyMappings(copy);
+        Files.writeString(copy.resolve("ptv/v12/service.jsonata"), "{ \"name\": $lv(languageVersions, \"name\") ");
+
+        assertThatThrownBy(() -> mapper(copy)).hasMessageContaining("ptv/v12/service.jsonata does not compile");
+    }
+
+    @Test
+    void mappingOutputOutsideTheModelIsRejectedWithTheReason(@TempDir Path copy) throws IOException {
+        copyMappings(copy);
+        Files.writeString(copy.resolve("ptv/v12/organization.jsonata"),
+                "{ \"name\": $lv(languageVersions, \"name\"), \"memberCount\": 12 }");
+        RecordMapper mapper = mapper(copy);
+
+        assertThatThrownBy(() -> mapper.map("ptv/v12", RecordKind.ORGANIZATION,
+                json.readTree("{\"languageVersions\": {\"fi\": {\"name\": \"Yhdistys ry\"}}}")))
+                .isInstanceOf(MappingException.class)
+                .hasMessageContaining("output does not fit the organization model")
+                .hasMessageContaining("memberCount");
+    }
+
+    @Test
+    void crosswalkToAnUnknownCategoryStopsLoading(@TempDir Path copy) throws IOException {
+        copyMappings(copy);
+        Files.writeString(copy.resolve("ptv/service-class-categories.csv"), "service_class,category\nP5.17,jooga\n");
+
+        assertThatThrownBy(() -> crosswalks(copy)).hasMessageContaining("'jooga' is not a known category code");
+    }
+
+    @Test
+    void unknownMunicipalityInARecordIsRejected() {
+        RecordMapper mapper = mapper(MAPPINGS);
+
+        assertThatThrownBy(() -> mapper.map("ptv/v12", RecordKind.SERVICE, json.readTree("""
+                {"languageVersions": {"fi": {"name": "Palvelu"}},
+                 "area": {"areaType": "LimitedArea", "municipalities": ["001"]}}""")))
+                .isInstanceOf(MappingException.class).hasMessage("unknown municipality code '001'");
+    }
+
+    private static Crosswalks crosswalks(Path mappings) {
+        return new Crosswalks(mappings, new Taxonomies(mappings));
+    }
+
+    private RecordMapper mapper(Path mappings) {
+        Taxonomies taxonomies = new Taxonomies(mappings);
+        JsonataFunctions functions = new JsonataFunctions(new TextSanitizer(), new CoordinateTransformer(),
+                new Crosswalks(mappings, taxonomies));
+        return new RecordMapper(mappings, functions, json, new ModelValidator(taxonomies));
+    }
+
+    private static void copyMappings(Path target) throws IOException {
+        FileSystemUtils.copyRecursively(MAPPINGS, target);
+    }
+}

@@ -1,0 +1,140 @@
+package fi.tarjotin.source.ptv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import fi.tarjotin.source.ImportKind;
+import fi.tarjotin.source.ImportLauncher;
+import fi.tarjotin.source.ImportRun;
+import fi.tarjotin.source.JdbcImportRunRepository;
+import fi.tarjotin.source.RunStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A running Tarjotin on a fresh embedded PostgreSQL, with a WireMock server standing in for PTV at the
+ * base URL production reads from configuration. Each test starts from an empty catalogue.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+abstract class PtvImportTestSupport {
+
+    static final WireMockServer PTV = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+
+    static {
+        PTV.start();
+    }
+
+    @Autowired
+    ImportLauncher launcher;
+
+    @Autowired
+    JdbcImportRunRepository runs;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ObjectMapper json;
+
+    @DynamicPropertySource
+    static void ptvBaseUrls(DynamicPropertyRegistry registry) {
+        registry.add("tarjotin.sources.ptv.v12.base-url", PTV::baseUrl);
+        registry.add("tarjotin.sources.ptv.v12.api-key", () -> "test-key");
+        registry.add("tarjotin.sources.ptv.v11.base-url", PTV::baseUrl);
+    }
+
+    @BeforeEach
+    void emptyCatalogueAndStubs() {
+        PTV.resetAll();
+        jdbc.execute("TRUNCATE import_run, source_record, mapped_record, entity, entity_member, rejected_record CASCADE");
+    }
+
+    /** Starts a run as a coordinator would and waits for its end. */
+    ImportRun importToEnd(ImportKind kind) {
+        return awaitEnd(launcher.launch("ptv", kind, "test").id());
+    }
+
+    ImportRun awaitEnd(long runId) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            ImportRun run = runs.findById(runId).orElseThrow();
+            if (run.status() != RunStatus.RUNNING) {
+                return run;
+            }
+            sleep(Duration.ofMillis(50));
+        }
+        return fail("import run " + runId + " did not end within 60 s");
+    }
+
+    /**
+     * Every mapped document of a kind, with its source id, ordered by source id. The stand-in's random
+     * port in source URLs is replaced by {@code http://ptv.test}, so golden files stay the same.
+     */
+    ArrayNode mappedDocuments(String kind) {
+        ArrayNode documents = json.createArrayNode();
+        jdbc.query("""
+                SELECT s.source_id, m.document::text AS document FROM mapped_record m
+                  JOIN source_record s ON s.id = m.source_record_id WHERE s.kind = ? ORDER BY s.source_id""",
+                rs -> {
+                    try {
+                        String document = rs.getString("document").replace(PTV.baseUrl(), "http://ptv.test");
+                        documents.addObject().put("sourceId", rs.getString("source_id"))
+                                .set("document", json.readTree(document));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, kind);
+        return documents;
+    }
+
+    /** Every rejected record of a run as "kind source-id: reason", in order. */
+    List<String> rejects(long runId) {
+        return jdbc.queryForList("""
+                SELECT coalesce(kind, '-') || ' ' || coalesce(source_id, '-') || ': ' || reason
+                  FROM rejected_record WHERE run_id = ? ORDER BY id""", String.class, runId);
+    }
+
+    long count(String sql, Object... arguments) {
+        Long count = jdbc.queryForObject(sql, Long.class, arguments);
+        return count == null ? 0 : count;
+    }
+
+    static void assertCounts(ImportRun run, int fetched, int created, int updated, int unchanged, int rejected,
+            int skipped, int retired) {
+        assertThat(List.of(run.counts().fetched(), run.counts().created(), run.counts().updated(),
+                run.counts().unchanged(), run.counts().rejected(), run.counts().skipped(), run.counts().retired()))
+                .as("fetched, created, updated, unchanged, rejected, skipped, retired of %s", run)
+                .containsExactly(fetched, created, updated, unchanged, rejected, skipped, retired);
+    }
+
+    JsonNode tree(String text) {
+        try {
+            return json.readTree(text);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
