@@ -44,9 +44,10 @@ CREATE TABLE source_record (
     retired_at         timestamptz,
     retired_run_id     bigint      REFERENCES import_run (id),
     UNIQUE (source, kind, source_id)
-);
-
-CREATE INDEX source_record_unseen ON source_record (source, last_seen_run_id) WHERE retired_at IS NULL;
+) WITH (fillfactor = 80);
+-- No index on last_seen_*: every run rewrites them for every record it sees, and without an index on
+-- them (and with free space on each page) PostgreSQL can do that as a cheap in-place (HOT) update.
+-- Retiring what a full run did not see scans the table once per full run instead.
 
 CREATE TABLE mapped_record (
     source_record_id bigint PRIMARY KEY REFERENCES source_record (id),

@@ -20,10 +20,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class JdbcEntityRepository {
 
-    private static final String UPSERT = """
+    private static final String UPSERT_FROM_MEMBER = """
             INSERT INTO entity (id, entity_type, status, document, created_at, last_modified)
-            SELECT t.id, :entityType, 'active', CAST(t.document AS jsonb), :now, :now
-              FROM unnest(:ids, :documents) AS t(id, document)
+            SELECT t.id, :entityType, 'active', m.document, :now, :now
+              FROM unnest(:ids, :sourceRecordIds) AS t(id, source_record_id)
+              JOIN mapped_record m ON m.source_record_id = t.source_record_id
             ON CONFLICT (id) DO UPDATE
                SET document = EXCLUDED.document, status = 'active',
                    last_modified = CASE WHEN entity.document IS DISTINCT FROM EXCLUDED.document
@@ -56,12 +57,15 @@ public class JdbcEntityRepository {
         return UUID.nameUUIDFromBytes((source + ":" + kind.value() + ":" + sourceId).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Writes entities whose single member has a new document, and links the members. */
+    /**
+     * Writes the entities of members whose mapped document changed: an entity with one member has that
+     * member's mapped document as its own. Links the members.
+     */
     public void upsertSingleMemberEntities(RecordKind kind, Instant now, List<UUID> entityIds,
-            List<Long> sourceRecordIds, List<String> documents) {
-        jdbc.update(UPSERT, new MapSqlParameterSource().addValue("entityType", kind.value())
+            List<Long> sourceRecordIds) {
+        jdbc.update(UPSERT_FROM_MEMBER, new MapSqlParameterSource().addValue("entityType", kind.value())
                 .addValue("now", Timestamp.from(now)).addValue("ids", SqlArrays.of("uuid", entityIds))
-                .addValue("documents", SqlArrays.of("text", documents)));
+                .addValue("sourceRecordIds", SqlArrays.of("bigint", sourceRecordIds)));
         jdbc.update(ADD_MEMBERS, new MapSqlParameterSource()
                 .addValue("sourceRecordIds", SqlArrays.of("bigint", sourceRecordIds))
                 .addValue("entityIds", SqlArrays.of("uuid", entityIds)));

@@ -24,6 +24,7 @@ public class Taxonomies {
     private final Map<String, Map<String, String>> needs;
     private final Map<String, Map<String, String>> municipalities;
     private final Map<String, Map<String, String>> wellbeingServicesCounties;
+    private final Map<String, String> mergedMunicipalities;
 
     public Taxonomies(@Value("${tarjotin.mappings-directory}") Path mappingsDirectory) {
         Path taxonomy = mappingsDirectory.resolve("taxonomy");
@@ -31,6 +32,7 @@ public class Taxonomies {
         this.needs = byCode(CsvTable.read(taxonomy.resolve("needs.csv")), "code");
         this.municipalities = byCode(CsvTable.read(taxonomy.resolve("municipalities.csv")), "code");
         this.wellbeingServicesCounties = byCode(CsvTable.read(taxonomy.resolve("wellbeing-services-counties.csv")), "code");
+        this.mergedMunicipalities = mergers(CsvTable.read(taxonomy.resolve("municipality-mergers.csv")), municipalities);
         municipalities.keySet().stream().filter(code -> !MUNICIPALITY_CODE.matcher(code).matches()).findFirst()
                 .ifPresent(code -> {
                     throw new IllegalStateException("municipalities.csv: '" + code + "' is not a 3-digit code");
@@ -53,6 +55,14 @@ public class Taxonomies {
         return wellbeingServicesCounties.keySet();
     }
 
+    /**
+     * The code to use today for a municipality code a source sends: a merged municipality's code
+     * becomes the code of the one it merged into (PTV's code list still carries some); others stay.
+     */
+    public String currentMunicipalityCode(String code) {
+        return mergedMunicipalities.getOrDefault(code, code);
+    }
+
     /** The municipalities a wellbeing services county is responsible for. */
     public List<String> municipalitiesOfCounty(String countyCode) {
         return municipalities.entrySet().stream()
@@ -68,6 +78,19 @@ public class Taxonomies {
             case "municipality" -> municipalityCodes();
             default -> null;
         };
+    }
+
+    private static Map<String, String> mergers(CsvTable table, Map<String, Map<String, String>> current) {
+        Map<String, String> mergers = new LinkedHashMap<>();
+        for (Map<String, String> row : table.rows()) {
+            String into = row.get("merged_into");
+            if (!current.containsKey(into)) {
+                throw new IllegalStateException("municipality-mergers.csv: " + row.get("former_code")
+                        + " merged into '" + into + "', which is not in municipalities.csv");
+            }
+            mergers.put(row.get("former_code"), into);
+        }
+        return Map.copyOf(mergers);
     }
 
     private static Map<String, Map<String, String>> byCode(CsvTable table, String codeColumn) {

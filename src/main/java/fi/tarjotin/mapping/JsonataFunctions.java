@@ -1,6 +1,7 @@
 package fi.tarjotin.mapping;
 
 import com.dashjoin.jsonata.Jsonata;
+import fi.tarjotin.catalogue.Taxonomies;
 import fi.tarjotin.catalogue.model.Coordinates;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,6 +18,8 @@ import org.springframework.stereotype.Component;
  * <li>{@code $html(texts)} / {@code $plain(texts)} — sanitised HTML / plain text of each language</li>
  * <li>{@code $crosswalk('table', codes)} — tray codes for source codes through a CSV table</li>
  * <li>{@code $wgs84(easting, northing)} — EPSG:3067 to {@code {latitude, longitude}}</li>
+ * <li>{@code $municipality(code)} — today's code for a municipality code (merged municipalities, see
+ *     {@code mappings/taxonomy/municipality-mergers.csv})</li>
  * <li>{@code $lt(object)} — keeps only the fi, sv and en texts of a {@code {fi, sv, se, …}} object</li>
  * <li>{@code $acrossLanguages(languageVersions, 'contactEmails', 'email')} — one entry per distinct key
  *     across the fi, sv and en lists: {@code [{key, fi: item, sv: item, en: item}]}</li>
@@ -33,11 +36,14 @@ class JsonataFunctions {
     private final TextSanitizer sanitizer;
     private final CoordinateTransformer coordinates;
     private final Crosswalks crosswalks;
+    private final Taxonomies taxonomies;
 
-    JsonataFunctions(TextSanitizer sanitizer, CoordinateTransformer coordinates, Crosswalks crosswalks) {
+    JsonataFunctions(TextSanitizer sanitizer, CoordinateTransformer coordinates, Crosswalks crosswalks,
+            Taxonomies taxonomies) {
         this.sanitizer = sanitizer;
         this.coordinates = coordinates;
         this.crosswalks = crosswalks;
+        this.taxonomies = taxonomies;
     }
 
     void registerOn(Jsonata expression) {
@@ -47,6 +53,8 @@ class JsonataFunctions {
         expression.registerFunction("plain", (Jsonata.Fn1<Object, Object>) texts -> eachLanguage(texts, false));
         expression.registerFunction("crosswalk", (Jsonata.Fn2<String, Object, Object>) this::crosswalk);
         expression.registerFunction("wgs84", (Jsonata.Fn2<Object, Object, Object>) this::wgs84);
+        expression.registerFunction("municipality", (Jsonata.Fn1<Object, Object>) code ->
+                code instanceof String text ? taxonomies.currentMunicipalityCode(text) : null);
         expression.registerFunction("lt", (Jsonata.Fn1<Object, Object>) JsonataFunctions::onlyTrayLanguages);
         expression.registerFunction("acrossLanguages", Jsonata.function("acrossLanguages",
                 (Jsonata.FnVarArgs<Object>) arguments -> acrossLanguages(arguments.get(0), (String) arguments.get(1),

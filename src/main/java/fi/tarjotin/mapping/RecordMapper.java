@@ -70,9 +70,7 @@ public class RecordMapper {
         Object result;
         try {
             Object input = json.convertValue(payload, Object.class);
-            synchronized (mapping) {
-                result = mapping.expression().evaluate(input);
-            }
+            result = mapping.expression().get().evaluate(input);
         } catch (RuntimeException e) {
             throw new MappingException("mapping " + mapping.file() + " failed: " + e.getMessage(), e);
         }
@@ -142,16 +140,22 @@ public class RecordMapper {
                     + "(organization, service, location, service_at_location)");
         }
         String source = Files.readString(file, StandardCharsets.UTF_8);
-        Jsonata expression;
         try {
-            expression = Jsonata.jsonata(source);
+            compileWithFunctions(source, functions);
         } catch (RuntimeException e) {
             throw new IllegalStateException("Mapping file " + file + " does not compile: " + e.getMessage(), e);
         }
-        functions.registerOn(expression);
+        // Import pages are mapped on several threads; each gets its own compiled copy of the expression.
+        ThreadLocal<Jsonata> expression = ThreadLocal.withInitial(() -> compileWithFunctions(source, functions));
         return new CompiledMapping(key, file, Hashes.sha256(source).substring(0, 16), expression);
     }
 
-    private record CompiledMapping(String key, Path file, String hash, Jsonata expression) {
+    private static Jsonata compileWithFunctions(String source, JsonataFunctions functions) {
+        Jsonata expression = Jsonata.jsonata(source);
+        functions.registerOn(expression);
+        return expression;
+    }
+
+    private record CompiledMapping(String key, Path file, String hash, ThreadLocal<Jsonata> expression) {
     }
 }

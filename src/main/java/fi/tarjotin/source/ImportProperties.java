@@ -11,11 +11,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param progressLogInterval how often a long run logs its progress
  * @param incrementalOverlap incremental runs ask for changes since the last successful run's start minus
  *     this, so a record published while that run was going is not missed
+ * @param ingestThreads how many pages are written to the database at once while the next is fetched
  */
 @ConfigurationProperties("tarjotin.imports")
-public record ImportProperties(Duration staleRunAfter, Duration progressLogInterval, Duration incrementalOverlap) {
+public record ImportProperties(Duration staleRunAfter, Duration progressLogInterval, Duration incrementalOverlap,
+        int ingestThreads) {
 
     public ImportProperties {
+        if (ingestThreads < 1 || ingestThreads > 16) {
+            throw new InvalidConfigurationException("tarjotin.imports.ingest-threads", "must be between 1 and 16");
+        }
         requirePositive("stale-run-after", staleRunAfter);
         requirePositive("progress-log-interval", progressLogInterval);
         if (incrementalOverlap == null || incrementalOverlap.isNegative()) {

@@ -10,6 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -19,11 +25,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Runs one import from start to end: fetch every page, ingest it, record counts and progress, and at the
  * end of a complete full run retire what the source no longer has. A run that fails or is interrupted
  * part-way keeps every page it stored and retires nothing.
+ *
+ * <p>Pages are ingested by a few worker threads while the run's own thread fetches the next page, so the
+ * database and the source work at the same time. At most {@code ingestThreads + 1} pages are in flight.
  */
 @Component
 public class ImportRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(5);
+    // Progress (and the heartbeat that proves a run alive) is written at most this often.
+    private static final Duration PROGRESS_SAVE_INTERVAL = Duration.ofSeconds(1);
 
     private final JdbcImportRunRepository runs;
     private final JdbcSourceRecordRepository sourceRecords;
@@ -49,36 +61,48 @@ public class ImportRunner {
     /** Executes a run already recorded as running, on the calling thread, and returns how it ended. */
     public RunStatus execute(long runId, SourceFetcher fetcher) {
         ImportRun run = runs.findById(runId).orElseThrow(() -> new IllegalArgumentException("no import run " + runId));
-        RunSink sink = new RunSink(run, fetcher.mappingSet());
         activeRuns.put(runId, Thread.currentThread());
-        try {
-            Instant since = changesSince(run);
-            runs.setChangesSince(runId, since);
-            log.info("{} {} run {} started ({}, changes since {})", run.source(), run.kind().value(), runId,
-                    fetcher.version(), since == null ? "the beginning" : since);
-            fetcher.fetch(run.kind(), since, sink);
-            RunStatus status = sink.unreadablePages == 0 ? RunStatus.SUCCEEDED : RunStatus.PARTIAL;
-            if (status == RunStatus.SUCCEEDED && run.kind() == ImportKind.FULL) {
-                sink.retireUnseen();
+        try (RunSink sink = new RunSink(run, fetcher.mappingSet())) {
+            try {
+                Instant since = changesSince(run);
+                runs.setChangesSince(runId, since);
+                log.info("{} {} run {} started ({}, changes since {})", run.source(), run.kind().value(), runId,
+                        fetcher.version(), since == null ? "the beginning" : since);
+                fetcher.fetch(run.kind(), since, sink);
+                sink.awaitPages();
+                RunStatus status = sink.unreadablePages.get() == 0 ? RunStatus.SUCCEEDED : RunStatus.PARTIAL;
+                if (status == RunStatus.SUCCEEDED && run.kind() == ImportKind.FULL) {
+                    sink.retireUnseen();
+                }
+                String error = status == RunStatus.PARTIAL
+                        ? sink.unreadablePages.get() + " page(s) could not be read, so this run retired nothing" : null;
+                return finish(sink, status, error);
+            } catch (InterruptedException | RunInterruptedException e) {
+                // Clear the flag while the run's end is written (the pool refuses interrupted threads), then restore it.
+                Thread.interrupted();
+                sink.drainQuietly();
+                RunStatus status = finish(sink, RunStatus.ABANDONED, "stopped: the service shut down during the run");
+                Thread.currentThread().interrupt();
+                return status;
+            } catch (RunNoLongerOwnedException e) {
+                sink.drainQuietly();
+                log.warn("{} run {} was marked abandoned by another instance; stopping it here", run.source(), runId);
+                return RunStatus.ABANDONED;
+            } catch (Exception e) {
+                sink.drainQuietly();
+                Throwable cause = e instanceof PageFailedException ? e.getCause() : e;
+                log.warn("{} {} run {} failed: {}", run.source(), run.kind().value(), runId, cause.toString());
+                return finish(sink, RunStatus.FAILED, cause.getClass().getSimpleName() + ": " + cause.getMessage());
             }
-            String error = status == RunStatus.PARTIAL
-                    ? sink.unreadablePages + " page(s) could not be read, so this run retired nothing" : null;
-            return finish(sink, status, error);
-        } catch (InterruptedException | RunInterruptedException e) {
-            // Clear the flag while the run's end is written (the pool refuses interrupted threads), then restore it.
-            Thread.interrupted();
-            RunStatus status = finish(sink, RunStatus.ABANDONED, "stopped: the service shut down during the run");
-            Thread.currentThread().interrupt();
-            return status;
-        } catch (RunNoLongerOwnedException e) {
-            log.warn("{} run {} was marked abandoned by another instance; stopping it here", run.source(), runId);
-            return RunStatus.ABANDONED;
-        } catch (Exception e) {
-            log.warn("{} {} run {} failed: {}", run.source(), run.kind().value(), runId, e.toString());
-            return finish(sink, RunStatus.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
             activeRuns.remove(runId);
         }
+    }
+
+    /** Interrupts running imports (at shutdown): each stops after its pages in flight and is marked abandoned. */
+    @PreDestroy
+    public void stopRunningImports() {
+        activeRuns.values().forEach(Thread::interrupt);
     }
 
     /** Incremental runs read what changed since the last success; with none yet, everything (and retire nothing). */
@@ -90,18 +114,12 @@ public class ImportRunner {
                 .orElse(null);
     }
 
-    /** Interrupts running imports (at shutdown): each stops after its current page and is marked abandoned. */
-    @PreDestroy
-    public void stopRunningImports() {
-        activeRuns.values().forEach(Thread::interrupt);
-    }
-
     private RunStatus finish(RunSink sink, RunStatus status, String error) {
-        sink.saveProgress();
+        RunCounts counts = sink.saveProgress();
         runs.finish(sink.run.id(), status, error);
         long seconds = Math.max(1, Duration.between(sink.run.startedAt(), Instant.now()).toSeconds());
         log.info("{} {} run {} {}: {} ({} records/s){}", sink.run.source(), sink.run.kind().value(), sink.run.id(),
-                status.value(), sink.counts, sink.counts.fetched() / seconds, error == null ? "" : " — " + error);
+                status.value(), counts, counts.fetched() / seconds, error == null ? "" : " — " + error);
         return status;
     }
 
@@ -112,56 +130,92 @@ public class ImportRunner {
         }
     }
 
-    /** The sink of one run: ingests pages, counts, beats, logs progress. */
-    private final class RunSink implements ImportSink {
+    /** Carries a shutdown interrupt out of a sink call, which cannot throw the checked exception. */
+    private static final class RunInterruptedException extends RuntimeException {
+        RunInterruptedException() {
+            super("interrupted");
+        }
+    }
+
+    /** A page could not be written; the run fails with the page's error as its cause. */
+    private static final class PageFailedException extends RuntimeException {
+        PageFailedException(Throwable cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /** The sink of one run: ingests pages on its workers, counts, beats, logs progress. */
+    private final class RunSink implements ImportSink, AutoCloseable {
 
         private final ImportRun run;
         private final String mappingSet;
+        private final ExecutorService workers;
+        private final Semaphore pagesInFlight;
+        private final int maxPagesInFlight;
+        private final AtomicReference<Throwable> pageFailure = new AtomicReference<>();
+        private final AtomicInteger unreadablePages = new AtomicInteger();
         private RunCounts counts = RunCounts.ZERO;
         private int pagesDone;
         private int pagesPlanned;
-        private int unreadablePages;
         private Instant lastProgressLog = Instant.now();
+        private Instant lastProgressSave = Instant.EPOCH;
 
         RunSink(ImportRun run, String mappingSet) {
             this.run = run;
             this.mappingSet = mappingSet;
+            int threads = properties.ingestThreads();
+            this.maxPagesInFlight = threads + 1;
+            this.pagesInFlight = new Semaphore(maxPagesInFlight);
+            AtomicInteger threadNumber = new AtomicInteger();
+            this.workers = Executors.newFixedThreadPool(threads, task -> {
+                Thread thread = new Thread(task, run.source() + "-ingest-" + run.id() + "-" + threadNumber.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
         }
 
         @Override
-        public void pagesPlanned(int pages) {
+        public synchronized void pagesPlanned(int pages) {
             pagesPlanned += pages;
         }
 
         @Override
         public void page(List<FetchedRecord> records) {
-            throwIfInterrupted();
-            if (!records.isEmpty()) {
-                RunCounts pageCounts = transaction.execute(status ->
-                        ingestor.ingest(run.id(), run.source(), mappingSet, records));
-                counts = counts.plus(pageCounts);
+            throwIfFailedOrInterrupted();
+            try {
+                pagesInFlight.acquire();
+            } catch (InterruptedException e) {
+                throw new RunInterruptedException();
             }
-            pagesDone++;
-            beat();
+            workers.execute(() -> {
+                try {
+                    RunCounts pageCounts = records.isEmpty() ? RunCounts.ZERO
+                            : transaction.execute(status -> ingestor.ingest(run.id(), run.source(), mappingSet, records));
+                    pageDone(pageCounts);
+                } catch (Throwable e) {
+                    pageFailure.compareAndSet(null, e);
+                } finally {
+                    pagesInFlight.release();
+                }
+            });
         }
 
         @Override
         public void reject(RecordKind kind, String sourceId, String reason, String location, String payload) {
             rejects.insert(run.id(), run.source(), kind, sourceId, reason, location, payload);
-            counts = counts.plus(new RunCounts(1, 0, 0, 0, 1, 0, 0));
+            add(new RunCounts(1, 0, 0, 0, 1, 0, 0));
         }
 
         @Override
         public void unreadablePage(String location, String reason, String body) {
             rejects.insert(run.id(), run.source(), null, null, "unreadable page: " + reason, location, body);
-            unreadablePages++;
-            pagesDone++;
-            beat();
+            unreadablePages.incrementAndGet();
+            pageDone(RunCounts.ZERO);
         }
 
         @Override
         public void skipped(int count) {
-            counts = counts.plus(new RunCounts(count, 0, 0, 0, 0, count, 0));
+            add(new RunCounts(count, 0, 0, 0, 0, count, 0));
         }
 
         @Override
@@ -169,17 +223,19 @@ public class ImportRunner {
             if (sourceIds.isEmpty()) {
                 return;
             }
+            awaitPagesUninterruptedly();
             Integer retired = transaction.execute(status -> {
                 Instant now = Instant.now();
                 List<Long> ids = sourceRecords.retire(run.source(), kind, sourceIds, run.id(), now);
                 entities.deactivateEntitiesOf(ids, now);
                 return ids.size();
             });
-            counts = counts.plus(new RunCounts(0, 0, 0, 0, 0, 0, retired));
+            add(new RunCounts(0, 0, 0, 0, 0, 0, retired));
         }
 
         @Override
         public Set<String> knownIds(RecordKind kind, Collection<String> sourceIds) {
+            awaitPagesUninterruptedly();
             return sourceRecords.findActiveIds(run.source(), kind, new ArrayList<>(sourceIds));
         }
 
@@ -190,18 +246,59 @@ public class ImportRunner {
                 entities.deactivateEntitiesOf(ids, now);
                 return ids.size();
             });
-            counts = counts.plus(new RunCounts(0, 0, 0, 0, 0, 0, retired));
+            add(new RunCounts(0, 0, 0, 0, 0, 0, retired));
         }
 
-        void saveProgress() {
-            runs.saveProgress(run.id(), counts, pagesDone, pagesPlanned == 0 ? null : pagesPlanned);
+        /** Waits until every page handed over is written, and fails if one could not be. */
+        void awaitPages() throws InterruptedException {
+            pagesInFlight.acquire(maxPagesInFlight);
+            pagesInFlight.release(maxPagesInFlight);
+            throwIfFailedOrInterrupted();
         }
 
-        private void beat() {
-            if (!runs.saveProgress(run.id(), counts, pagesDone, pagesPlanned == 0 ? null : pagesPlanned)) {
-                throw new RunNoLongerOwnedException();
+        /** Lets pages in flight finish before the run's end is recorded, whatever ended it. */
+        void drainQuietly() {
+            try {
+                if (pagesInFlight.tryAcquire(maxPagesInFlight, DRAIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                    pagesInFlight.release(maxPagesInFlight);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
+        }
+
+        synchronized RunCounts saveProgress() {
+            runs.saveProgress(run.id(), counts, pagesDone, pagesPlanned == 0 ? null : pagesPlanned);
+            return counts;
+        }
+
+        @Override
+        public void close() {
+            workers.shutdownNow();
+        }
+
+        private void awaitPagesUninterruptedly() {
+            try {
+                awaitPages();
+            } catch (InterruptedException e) {
+                throw new RunInterruptedException();
+            }
+        }
+
+        private synchronized void add(RunCounts more) {
+            counts = counts.plus(more);
+        }
+
+        private synchronized void pageDone(RunCounts pageCounts) {
+            counts = counts.plus(pageCounts);
+            pagesDone++;
             Instant now = Instant.now();
+            if (Duration.between(lastProgressSave, now).compareTo(PROGRESS_SAVE_INTERVAL) >= 0) {
+                lastProgressSave = now;
+                if (!runs.saveProgress(run.id(), counts, pagesDone, pagesPlanned == 0 ? null : pagesPlanned)) {
+                    pageFailure.compareAndSet(null, new RunNoLongerOwnedException());
+                }
+            }
             if (Duration.between(lastProgressLog, now).compareTo(properties.progressLogInterval()) >= 0) {
                 lastProgressLog = now;
                 double seconds = Math.max(0.001, Duration.between(run.startedAt(), now).toMillis() / 1000.0);
@@ -211,17 +308,17 @@ public class ImportRunner {
             }
         }
 
-        private void throwIfInterrupted() {
+        private void throwIfFailedOrInterrupted() {
+            Throwable failure = pageFailure.get();
+            if (failure instanceof RunNoLongerOwnedException owned) {
+                throw owned;
+            }
+            if (failure != null) {
+                throw new PageFailedException(failure);
+            }
             if (Thread.currentThread().isInterrupted()) {
                 throw new RunInterruptedException();
             }
-        }
-    }
-
-    /** Carries a shutdown interrupt out of a sink call, which cannot throw the checked exception. */
-    private static final class RunInterruptedException extends RuntimeException {
-        RunInterruptedException() {
-            super("interrupted");
         }
     }
 }

@@ -13,7 +13,8 @@ import fi.tarjotin.system.Hashes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,9 +46,10 @@ public class RecordIngestor {
 
     /** Ingests a page; call inside a transaction so the page lands whole or not at all. */
     public RunCounts ingest(long runId, String source, String mappingSet, List<FetchedRecord> page) {
-        Map<RecordKind, Map<String, FetchedRecord>> byKind = new LinkedHashMap<>();
+        // Sorted by source id, so pages written at the same time lock shared rows in one order and never deadlock.
+        Map<RecordKind, Map<String, FetchedRecord>> byKind = new EnumMap<>(RecordKind.class);
         for (FetchedRecord record : page) {
-            byKind.computeIfAbsent(record.kind(), kind -> new LinkedHashMap<>()).put(record.sourceId(), record);
+            byKind.computeIfAbsent(record.kind(), kind -> new TreeMap<>()).put(record.sourceId(), record);
         }
         RunCounts counts = RunCounts.ZERO;
         for (Map.Entry<RecordKind, Map<String, FetchedRecord>> group : byKind.entrySet()) {
@@ -122,7 +124,7 @@ public class RecordIngestor {
                     : JdbcEntityRepository.entityIdFor(source, kind, write.sourceId()));
         }
         sourceRecords.upsertMapped(kind, now, recordIds, documents, Collections.nCopies(writes.size(), mappingHash));
-        entities.upsertSingleMemberEntities(kind, now, entityIds, recordIds, documents);
+        entities.upsertSingleMemberEntities(kind, now, entityIds, recordIds);
     }
 
     private String withProvenance(ObjectNode document, String source, FetchedRecord record) {

@@ -26,11 +26,12 @@ class EmbeddedPostgresConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
         Files.createDirectories(properties.dataDirectory());
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(properties.dataDirectory())
                 .setCleanDataDirectory(properties.cleanDataDirectory())
-                .setPort(properties.port())
-                .start();
+                .setPort(properties.port());
+        properties.serverConfig().forEach(builder::setServerConfig);
+        EmbeddedPostgres postgres = builder.start();
         log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(),
                 properties.dataDirectory().toAbsolutePath());
         return postgres;

@@ -76,7 +76,10 @@ class SecurityConfiguration {
                     + "Generated for this run only: username 'coordinator', password '{}'", generated);
             users.add(User.withUsername("coordinator").password(encoder.encode(generated)).roles(COORDINATOR).build());
         }
-        return new InMemoryUserDetailsManager(users);
+        // Exposed as a plain UserDetailsService: the in-memory manager would also "upgrade" each password to
+        // bcrypt on every login, which cannot be saved back to the configuration and costs a hash per call.
+        InMemoryUserDetailsManager accounts = new InMemoryUserDetailsManager(users);
+        return accounts::loadUserByUsername;
     }
 
     private static String randomPassword() {

@@ -43,6 +43,7 @@ class MappingContractTests {
         assertThat(taxonomies.needCodes()).hasSizeGreaterThanOrEqualTo(40).contains("muistisairaudet",
                 "mielenterveys", "paihteet", "yksinaisyys", "omaishoito");
         assertThat(taxonomies.municipalitiesOfCounty("90")).containsExactly("091");
+        assertThat(taxonomies.currentMunicipalityCode("911")).as("Valtimo merged into Nurmes").isEqualTo("541");
     }
 
     @Test
@@ -92,7 +93,7 @@ class MappingContractTests {
     private RecordMapper mapper(Path mappings) {
         Taxonomies taxonomies = new Taxonomies(mappings);
         JsonataFunctions functions = new JsonataFunctions(new TextSanitizer(), new CoordinateTransformer(),
-                new Crosswalks(mappings, taxonomies));
+                new Crosswalks(mappings, taxonomies), taxonomies);
         return new RecordMapper(mappings, functions, json, new ModelValidator(taxonomies));
     }
 

@@ -5,17 +5,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.tarjotin.source.ImportSink;
 import fi.tarjotin.source.http.ResilientHttpClient;
+import fi.tarjotin.source.http.SourceHttpException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.IntFunction;
 
 /**
- * Reads a paged PTV listing to its end. The page count comes from the first page and bounds the loop, so
+ * Reads paged PTV listings to their end. The page count comes from the first page and bounds the loop, so
  * a server that keeps reporting more pages cannot keep a run going forever. A later page that cannot be
  * read is reported to the sink (the run goes on but is no longer complete); an unreadable first page
  * fails the run, because without it nothing is known about the listing.
+ *
+ * <p>While one page is parsed and handed over, the next request (the next page, or the next listing's
+ * first page) is already on its way, so the source's latency and the import's work overlap.
  */
 final class PtvPages {
 
@@ -36,50 +47,149 @@ final class PtvPages {
         void handle(URI location, JsonNode items) throws IOException, InterruptedException;
     }
 
-    /**
-     * @param itemsField where the page keeps its items ({@code items} in v12, {@code itemList} in v11)
-     * @param pageCountField where it says how many pages there are ({@code totalPages}, {@code pageCount})
-     */
+    /** Handles one whole document. */
+    interface DocumentHandler {
+        void handle(URI location, JsonNode document) throws IOException, InterruptedException;
+    }
+
     void readAll(IntFunction<URI> pageUri, String itemsField, String pageCountField, ImportSink sink,
             PageHandler handler) throws IOException, InterruptedException {
-        int pageCount = -1;
-        for (int page = 1; pageCount < 0 || page <= pageCount; page++) {
-            URI uri = pageUri.apply(page);
-            byte[] body = http.get(uri, headers);
-            JsonNode root;
-            String problem;
-            try {
-                root = json.readTree(body);
-                problem = envelopeProblem(root, itemsField, pageCountField);
-            } catch (JsonProcessingException e) {
-                root = null;
-                problem = "malformed JSON: " + e.getOriginalMessage();
-            }
-            if (problem != null) {
-                if (pageCount < 0) {
-                    throw new IOException("first page of " + uri + " cannot be read: " + problem);
+        readAll(List.of(pageUri), itemsField, pageCountField, sink, handler);
+    }
+
+    /**
+     * Reads every page of each listing in turn.
+     *
+     * @param itemsField where a page keeps its items ({@code items} in v12, {@code itemList} in v11)
+     * @param pageCountField where it says how many pages there are ({@code totalPages}, {@code pageCount})
+     */
+    void readAll(List<IntFunction<URI>> listings, String itemsField, String pageCountField, ImportSink sink,
+            PageHandler handler) throws IOException, InterruptedException {
+        if (listings.isEmpty()) {
+            return;
+        }
+        ExecutorService prefetch = prefetchThread();
+        try {
+            CompletableFuture<byte[]> next = get(prefetch, listings.get(0).apply(1));
+            for (int listing = 0; listing < listings.size(); listing++) {
+                IntFunction<URI> pageUri = listings.get(listing);
+                int pageCount = -1;
+                for (int page = 1; pageCount < 0 || page <= pageCount; page++) {
+                    URI uri = pageUri.apply(page);
+                    byte[] body = await(next);
+                    JsonNode root = null;
+                    String problem;
+                    try {
+                        root = json.readTree(body);
+                        problem = envelopeProblem(root, itemsField, pageCountField);
+                    } catch (JsonProcessingException e) {
+                        problem = "malformed JSON: " + e.getOriginalMessage();
+                    }
+                    if (problem != null && pageCount < 0) {
+                        throw new IOException("first page of " + uri + " cannot be read: " + problem);
+                    }
+                    if (pageCount < 0) {
+                        pageCount = root.get(pageCountField).asInt();
+                        sink.pagesPlanned(Math.max(1, pageCount));
+                    }
+                    next = page < pageCount ? get(prefetch, pageUri.apply(page + 1))
+                            : listing + 1 < listings.size() ? get(prefetch, listings.get(listing + 1).apply(1)) : null;
+                    if (problem != null) {
+                        sink.unreadablePage(uri.toString(), problem, text(body));
+                        continue;
+                    }
+                    JsonNode items = root.get(itemsField);
+                    handler.handle(uri, items.isArray() ? items : json.createArrayNode());
                 }
-                sink.unreadablePage(uri.toString(), problem, text(body));
-                continue;
             }
-            if (pageCount < 0) {
-                pageCount = root.get(pageCountField).asInt();
-                sink.pagesPlanned(Math.max(1, pageCount));
-            }
-            JsonNode items = root.get(itemsField);
-            handler.handle(uri, items.isArray() ? items : json.createArrayNode());
+        } finally {
+            prefetch.shutdownNow();
         }
     }
 
-    /** GETs a JSON document; null if it is malformed (reported to the sink as an unreadable page). */
-    JsonNode readDocument(URI uri, ImportSink sink) throws IOException, InterruptedException {
-        byte[] body = http.get(uri, headers);
-        try {
-            return json.readTree(body);
-        } catch (JsonProcessingException e) {
-            sink.unreadablePage(uri.toString(), "malformed JSON: " + e.getOriginalMessage(), text(body));
-            return null;
+    /**
+     * GETs each document in turn, the next one while the previous is handled. A malformed one is reported
+     * to the sink as an unreadable page and skipped; one the source does not have (404) is skipped.
+     */
+    void readEach(List<URI> documents, ImportSink sink, DocumentHandler handler) throws IOException, InterruptedException {
+        if (documents.isEmpty()) {
+            return;
         }
+        ExecutorService prefetch = prefetchThread();
+        try {
+            CompletableFuture<byte[]> next = getUnlessMissing(prefetch, documents.get(0));
+            for (int i = 0; i < documents.size(); i++) {
+                byte[] body = await(next);
+                next = i + 1 < documents.size() ? getUnlessMissing(prefetch, documents.get(i + 1)) : null;
+                if (body == null) {
+                    continue;
+                }
+                JsonNode document;
+                try {
+                    document = json.readTree(body);
+                } catch (JsonProcessingException e) {
+                    sink.unreadablePage(documents.get(i).toString(), "malformed JSON: " + e.getOriginalMessage(),
+                            text(body));
+                    continue;
+                }
+                handler.handle(documents.get(i), document);
+            }
+        } finally {
+            prefetch.shutdownNow();
+        }
+    }
+
+    private CompletableFuture<byte[]> get(ExecutorService prefetch, URI uri) {
+        return fetch(prefetch, uri, false);
+    }
+
+    /** Like {@link #get}, but a 404 gives null: a record pointed to but not (or no longer) published. */
+    private CompletableFuture<byte[]> getUnlessMissing(ExecutorService prefetch, URI uri) {
+        return fetch(prefetch, uri, true);
+    }
+
+    private CompletableFuture<byte[]> fetch(ExecutorService prefetch, URI uri, boolean missingIsNull) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return http.get(uri, headers);
+            } catch (SourceHttpException e) {
+                if (missingIsNull && e.status() == 404) {
+                    return null;
+                }
+                throw new UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CompletionException(e);
+            }
+        }, prefetch);
+    }
+
+    private static byte[] await(CompletableFuture<byte[]> response) throws IOException, InterruptedException {
+        try {
+            return response.get();
+        } catch (InterruptedException e) {
+            response.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() instanceof UncheckedIOException unchecked ? unchecked.getCause() : e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    private static ExecutorService prefetchThread() {
+        return Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "ptv-prefetch");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     private static String envelopeProblem(JsonNode root, String itemsField, String pageCountField) {

@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -116,17 +117,15 @@ final class PtvV11Fetcher implements SourceFetcher {
                     : Map.of("date", V11_DATE.format(changesSince.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)));
             Set<String> ids = new LinkedHashSet<>();
             if (scope.national()) {
-                readIds(type, filters, ids);
+                readIds(List.of(type), filters, ids);
                 return ids;
             }
             Map<String, String> areaFilters = new java.util.LinkedHashMap<>(filters);
             areaFilters.put("includeWholeCountry", Boolean.toString(scope.includeWholeCountry()));
-            for (String code : scope.municipalities()) {
-                readIds(type + "/area/Municipality/code/" + code, areaFilters, ids);
-            }
-            for (String code : scope.wellbeingServicesCounties()) {
-                readIds(type + "/area/WellbeingServicesCounties/code/" + code, areaFilters, ids);
-            }
+            List<String> paths = new ArrayList<>();
+            scope.municipalities().forEach(code -> paths.add(type + "/area/Municipality/code/" + code));
+            scope.wellbeingServicesCounties().forEach(code -> paths.add(type + "/area/WellbeingServicesCounties/code/" + code));
+            readIds(paths, areaFilters, ids);
             return ids;
         }
 
@@ -147,34 +146,32 @@ final class PtvV11Fetcher implements SourceFetcher {
         }
 
         void details(String type, RecordKind kind, List<String> ids) throws IOException, InterruptedException {
-            List<List<String>> batches = PtvQuery.chunks(ids, GUIDS_PER_REQUEST);
+            List<URI> batches = PtvQuery.chunks(ids, GUIDS_PER_REQUEST).stream()
+                    .map(batch -> uri(type + "/list", Map.of("guids", String.join(",", batch)), 0)).toList();
             sink.pagesPlanned(batches.size());
-            for (List<String> batch : batches) {
-                URI uri = uri(type + "/list", Map.of("guids", String.join(",", batch)), 0);
-                JsonNode items = pages.readDocument(uri, sink);
-                if (items == null) {
-                    continue;
-                }
+            pages.readEach(batches, sink, (location, items) -> {
                 if (!items.isArray()) {
-                    sink.unreadablePage(uri.toString(), "not a JSON array", items.toString());
-                    continue;
+                    sink.unreadablePage(location.toString(), "not a JSON array", items.toString());
+                    return;
                 }
-                sink.page(records(type, kind, uri, items));
-            }
+                sink.page(records(type, kind, location, items));
+            });
         }
 
         void archived(String type, RecordKind kind) throws IOException, InterruptedException {
             String since = V11_DATE.format(changesSince.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
             for (String status : GONE_STATUSES) {
                 Set<String> ids = new LinkedHashSet<>();
-                readIds(type, Map.of("status", status, "date", since), ids);
+                readIds(List.of(type), Map.of("status", status, "date", since), ids);
                 sink.archived(kind, ids);
             }
         }
 
-        private void readIds(String path, Map<String, String> filters, Set<String> ids)
+        private void readIds(List<String> paths, Map<String, String> filters, Set<String> ids)
                 throws IOException, InterruptedException {
-            pages.readAll(page -> uri(path, filters, page), "itemList", "pageCount", sink, (location, items) -> {
+            List<IntFunction<URI>> listings = paths.stream()
+                    .<IntFunction<URI>>map(path -> page -> uri(path, filters, page)).toList();
+            pages.readAll(listings, "itemList", "pageCount", sink, (location, items) -> {
                 items.forEach(item -> {
                     String id = item.path("id").asText(null);
                     if (id != null && !id.isBlank()) {

@@ -8,7 +8,6 @@ import fi.tarjotin.source.ImportSink;
 import fi.tarjotin.source.RecordKind;
 import fi.tarjotin.source.SourceFetcher;
 import fi.tarjotin.source.http.ResilientHttpClient;
-import fi.tarjotin.source.http.SourceHttpException;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
@@ -19,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -63,17 +63,13 @@ final class PtvV12Fetcher implements SourceFetcher {
     @Override
     public void fetch(ImportKind kind, Instant changesSince, ImportSink sink) throws IOException, InterruptedException {
         Run run = new Run(changesSince, sink);
+        List<PtvQuery> serviceQueries = new ArrayList<>();
         for (PtvQuery area : areaQueries()) {
-            run.search("organization", RecordKind.ORGANIZATION, area);
+            serviceClassQueries().forEach(classes -> serviceQueries.add(area.and(classes)));
         }
-        for (PtvQuery area : areaQueries()) {
-            for (PtvQuery classes : serviceClassQueries()) {
-                run.search("service", RecordKind.SERVICE, area.and(classes));
-            }
-        }
-        for (PtvQuery area : areaQueries()) {
-            run.search("service-channel", RecordKind.LOCATION, area);
-        }
+        run.search("organization", RecordKind.ORGANIZATION, areaQueries());
+        run.search("service", RecordKind.SERVICE, serviceQueries);
+        run.search("service-channel", RecordKind.LOCATION, areaQueries());
         run.connections();
         run.fillIn("service-channel", RecordKind.LOCATION);
         run.fillIn("organization", RecordKind.ORGANIZATION);
@@ -154,10 +150,14 @@ final class PtvV12Fetcher implements SourceFetcher {
             }
         }
 
-        void search(String path, RecordKind kind, PtvQuery filters) throws IOException, InterruptedException {
-            PtvQuery query = changesSince == null ? filters
-                    : filters.and("publishedAtOrAfter", List.of(changesSince.toString()));
-            pages.readAll(page -> uri(path + "/search", query, page), "items", "totalPages", sink,
+        void search(String path, RecordKind kind, List<PtvQuery> filters) throws IOException, InterruptedException {
+            List<IntFunction<URI>> listings = new ArrayList<>();
+            for (PtvQuery filter : filters) {
+                PtvQuery query = changesSince == null ? filter
+                        : filter.and("publishedAtOrAfter", List.of(changesSince.toString()));
+                listings.add(page -> uri(path + "/search", query, page));
+            }
+            pages.readAll(listings, "items", "totalPages", sink,
                     (location, items) -> sink.page(records(path, kind, location, items)));
         }
 
@@ -165,12 +165,13 @@ final class PtvV12Fetcher implements SourceFetcher {
         void connections() throws IOException, InterruptedException {
             if (changesSince == null) {
                 List<String> services = new ArrayList<>(seen.get(RecordKind.SERVICE));
+                List<IntFunction<URI>> listings = new ArrayList<>();
                 for (List<String> ids : PtvQuery.chunks(services, MAX_VALUES_PER_FILTER)) {
                     PtvQuery query = PtvQuery.NONE.and("serviceContentIds", ids);
-                    pages.readAll(page -> uri("connection/search", query, page), "items", "totalPages", sink,
-                            (location, items) -> sink.page(records("connection", RecordKind.SERVICE_AT_LOCATION,
-                                    location, items)));
+                    listings.add(page -> uri("connection/search", query, page));
                 }
+                pages.readAll(listings, "items", "totalPages", sink, (location, items) ->
+                        sink.page(records("connection", RecordKind.SERVICE_AT_LOCATION, location, items)));
                 return;
             }
             PtvQuery query = PtvQuery.of("publishedAtOrAfter", changesSince.toString());
@@ -186,27 +187,24 @@ final class PtvV12Fetcher implements SourceFetcher {
             if (changesSince != null && !missing.isEmpty()) {
                 missing.removeAll(sink.knownIds(kind, missing));
             }
-            List<List<String>> batches = PtvQuery.chunks(new ArrayList<>(missing), pageSize);
-            sink.pagesPlanned(batches.size());
-            for (List<String> batch : batches) {
-                List<FetchedRecord> records = new ArrayList<>();
-                for (String id : batch) {
-                    URI uri = URI.create(recordUrl(path, id));
-                    JsonNode item;
-                    try {
-                        item = pages.readDocument(uri, sink);
-                    } catch (SourceHttpException e) {
-                        if (e.status() == 404) {
-                            continue; // pointed to but not published: nothing to show
-                        }
-                        throw e;
-                    }
-                    if (item != null) {
-                        records.addAll(records(path, kind, uri, wrap(item)));
-                    }
+            List<URI> documents = missing.stream().map(id -> URI.create(recordUrl(path, id))).toList();
+            List<FetchedRecord> batch = new ArrayList<>();
+            pages.readEach(documents, sink, (location, item) -> {
+                batch.addAll(records(path, kind, location, wrap(item)));
+                if (batch.size() >= pageSize) {
+                    pageOf(batch);
                 }
-                sink.page(records);
+            });
+            if (!batch.isEmpty()) {
+                pageOf(batch);
             }
+        }
+
+        /** Hands over records fetched one by one as one page. */
+        private void pageOf(List<FetchedRecord> batch) {
+            sink.pagesPlanned(1);
+            sink.page(List.copyOf(batch));
+            batch.clear();
         }
 
         void archived(String path, RecordKind kind) throws IOException, InterruptedException {
