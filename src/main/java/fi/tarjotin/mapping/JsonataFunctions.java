@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
@@ -76,43 +77,29 @@ class JsonataFunctions {
     }
 
     private Object languageVersionField(Object languageVersions, String field) {
-        if (!(languageVersions instanceof Map<?, ?> versions)) {
-            return null;
-        }
-        Map<String, String> result = new LinkedHashMap<>();
-        for (String language : LANGUAGES) {
-            if (versions.get(language) instanceof Map<?, ?> version && version.get(field) instanceof String value
-                    && !value.isBlank()) {
-                result.put(language, value);
-            }
-        }
-        return result.isEmpty() ? null : result;
+        return perTrayLanguage(languageVersions, version -> version instanceof Map<?, ?> fields
+                && fields.get(field) instanceof String value && !value.isBlank() ? value : null);
     }
 
     private Object eachLanguage(Object texts, boolean html) {
-        if (!(texts instanceof Map<?, ?> byLanguage)) {
-            return null;
-        }
-        Map<String, String> result = new LinkedHashMap<>();
-        for (String language : LANGUAGES) {
-            if (byLanguage.get(language) instanceof String text) {
-                String converted = html ? sanitizer.toSafeHtml(text) : sanitizer.toPlainText(text);
-                if (converted != null) {
-                    result.put(language, converted);
-                }
-            }
-        }
-        return result.isEmpty() ? null : result;
+        return perTrayLanguage(texts, text -> text instanceof String value
+                ? html ? sanitizer.toSafeHtml(value) : sanitizer.toPlainText(value) : null);
     }
 
     private static Object onlyTrayLanguages(Object texts) {
-        if (!(texts instanceof Map<?, ?> byLanguage)) {
+        return perTrayLanguage(texts, text -> text instanceof String value && !value.isBlank() ? value : null);
+    }
+
+    /** {@code {fi, sv, en}} of what {@code convert} makes of each tray language's entry; null when none is left. */
+    private static Object perTrayLanguage(Object byLanguage, Function<Object, String> convert) {
+        if (!(byLanguage instanceof Map<?, ?> entries)) {
             return null;
         }
         Map<String, String> result = new LinkedHashMap<>();
         for (String language : LANGUAGES) {
-            if (byLanguage.get(language) instanceof String text && !text.isBlank()) {
-                result.put(language, text);
+            String converted = convert.apply(entries.get(language));
+            if (converted != null) {
+                result.put(language, converted);
             }
         }
         return result.isEmpty() ? null : result;

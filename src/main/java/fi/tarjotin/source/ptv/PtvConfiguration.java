@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -77,30 +76,30 @@ class PtvConfiguration {
         if (scope == null) {
             throw new InvalidConfigurationException(PREFIX + "scope", "is missing");
         }
-        List<String> municipalities = new ArrayList<>();
-        for (String code : scope.municipalities()) {
-            String normalised = padded(code, 3);
-            if (!taxonomies.municipalityCodes().contains(normalised)) {
-                throw new InvalidConfigurationException(PREFIX + "scope.municipalities",
-                        "contains '" + code + "', which is not a municipality code in mappings/taxonomy/municipalities.csv");
-            }
-            municipalities.add(normalised);
-        }
-        List<String> counties = new ArrayList<>();
-        for (String code : scope.wellbeingServicesCounties()) {
-            String normalised = padded(code, 2);
-            if (!taxonomies.wellbeingServicesCountyCodes().contains(normalised)) {
-                throw new InvalidConfigurationException(PREFIX + "scope.wellbeing-services-counties",
-                        "contains '" + code + "', which is not a code in mappings/taxonomy/wellbeing-services-counties.csv");
-            }
-            counties.add(normalised);
-        }
+        List<String> municipalities = knownCodes("scope.municipalities", scope.municipalities(), 3,
+                taxonomies.municipalityCodes(), "a municipality code in mappings/taxonomy/municipalities.csv");
+        List<String> counties = knownCodes("scope.wellbeing-services-counties", scope.wellbeingServicesCounties(), 2,
+                taxonomies.wellbeingServicesCountyCodes(), "a code in mappings/taxonomy/wellbeing-services-counties.csv");
         Set<String> serviceClasses = serviceClasses(scope.serviceClassesFile());
         if (municipalities.isEmpty() && counties.isEmpty()) {
             log.info("PTV scope names no municipality or county: importing the whole country");
         }
-        return new PtvScope(List.copyOf(new LinkedHashSet<>(municipalities)), List.copyOf(new LinkedHashSet<>(counties)),
-                scope.includeWholeCountry(), serviceClasses);
+        return new PtvScope(municipalities, counties, scope.includeWholeCountry(), serviceClasses);
+    }
+
+    /** Codes as configured ("91" or "091"), zero-padded, each once; an unknown one stops start-up. */
+    private static List<String> knownCodes(String property, List<String> codes, int length, Set<String> known,
+            String what) {
+        Set<String> checked = new LinkedHashSet<>();
+        for (String code : codes) {
+            String normalised = padded(code, length);
+            if (!known.contains(normalised)) {
+                throw new InvalidConfigurationException(PREFIX + property,
+                        "contains '" + code + "', which is not " + what);
+            }
+            checked.add(normalised);
+        }
+        return List.copyOf(checked);
     }
 
     private static Set<String> serviceClasses(String file) {
