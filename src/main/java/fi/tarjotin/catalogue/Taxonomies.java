@@ -4,7 +4,6 @@ import fi.tarjotin.mapping.CsvTable;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -61,13 +60,6 @@ public class Taxonomies {
      */
     public String currentMunicipalityCode(String code) {
         return mergedMunicipalities.getOrDefault(code, code);
-    }
-
-    /** The municipalities a wellbeing services county is responsible for. */
-    public List<String> municipalitiesOfCounty(String countyCode) {
-        return municipalities.entrySet().stream()
-                .filter(entry -> countyCode.equals(entry.getValue().get("wellbeing_services_county")))
-                .map(Map.Entry::getKey).toList();
     }
 
     /** The values of one taxonomy, by its name as a crosswalk column names it ({@code category}, {@code need}). */

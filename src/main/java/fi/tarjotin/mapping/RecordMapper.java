@@ -95,10 +95,6 @@ public class RecordMapper {
         return mapping(mappingSet, kind).hash();
     }
 
-    public boolean hasMapping(String mappingSet, RecordKind kind) {
-        return mappings.containsKey(mappingSet + "/" + kind.value());
-    }
-
     /** Every loaded mapping, e.g. {@code ptv/v12/service}. */
     public Set<String> mappingNames() {
         return mappings.keySet();

@@ -42,7 +42,6 @@ class MappingContractTests {
                 "avoin-kohtaamispaikka", "laheisten-tuki", "kuntoutus");
         assertThat(taxonomies.needCodes()).hasSizeGreaterThanOrEqualTo(40).contains("muistisairaudet",
                 "mielenterveys", "paihteet", "yksinaisyys", "omaishoito");
-        assertThat(taxonomies.municipalitiesOfCounty("90")).containsExactly("091");
         assertThat(taxonomies.currentMunicipalityCode("911")).as("Valtimo merged into Nurmes").isEqualTo("541");
     }
 
