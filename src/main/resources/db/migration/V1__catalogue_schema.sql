@@ -4,7 +4,7 @@
 CREATE TABLE import_run (
     id             bigserial PRIMARY KEY,
     source         text        NOT NULL,
-    kind           text        NOT NULL CHECK (kind IN ('full', 'incremental')),
+    kind           text        NOT NULL CHECK (kind IN ('full', 'incremental', 'remap')),
     status         text        NOT NULL CHECK (status IN ('running', 'succeeded', 'partial', 'failed', 'abandoned')),
     triggered_by   text        NOT NULL,
     source_version text,
@@ -34,6 +34,7 @@ CREATE TABLE source_record (
     kind               text        NOT NULL,
     source_id          text        NOT NULL,
     source_url         text,
+    mapping_set        text        NOT NULL,
     payload            jsonb       NOT NULL,
     content_hash       text        NOT NULL,
     source_modified_at timestamptz,

@@ -1,6 +1,7 @@
 package fi.tarjotin.mapping;
 
 import fi.tarjotin.catalogue.Taxonomies;
+import fi.tarjotin.system.Hashes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,9 +26,29 @@ import org.springframework.stereotype.Component;
 @Component
 public class Crosswalks {
 
-    private final Map<String, Map<String, List<String>>> tables = new HashMap<>();
+    private final Path mappingsDirectory;
+    private final Taxonomies taxonomies;
+    private volatile Loaded loaded;
 
     public Crosswalks(@Value("${tarjotin.mappings-directory}") Path mappingsDirectory, Taxonomies taxonomies) {
+        this.mappingsDirectory = mappingsDirectory;
+        this.taxonomies = taxonomies;
+        this.loaded = load();
+    }
+
+    /** Reads the tables again (a coordinator edited them); on an error the tables in use stay. */
+    public void reload() {
+        loaded = load();
+    }
+
+    /** Changes whenever any table's content changes, so mappings that use the tables are known to be stale. */
+    public String fingerprint() {
+        return loaded.fingerprint();
+    }
+
+    private Loaded load() {
+        Map<String, Map<String, List<String>>> tables = new HashMap<>();
+        StringBuilder content = new StringBuilder();
         try (Stream<Path> files = Files.walk(mappingsDirectory)) {
             for (Path file : files.filter(path -> path.toString().endsWith(".csv")).sorted().toList()) {
                 Path relative = mappingsDirectory.relativize(file);
@@ -36,17 +57,19 @@ public class Crosswalks {
                 }
                 String name = relative.toString().replace('\\', '/').replaceFirst("\\.csv$", "");
                 tables.put(name, load(CsvTable.read(file), taxonomies));
+                content.append(name).append('\n').append(Files.readString(file)).append('\n');
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read mappings from " + mappingsDirectory, e);
         }
+        return new Loaded(Map.copyOf(tables), Hashes.sha256(content.toString()));
     }
 
     /** Every tray code the given source codes translate to, each once, in table order. */
     public List<String> translate(String table, Collection<String> codes) {
-        Map<String, List<String>> rows = tables.get(table);
+        Map<String, List<String>> rows = loaded.tables().get(table);
         if (rows == null) {
-            throw new IllegalArgumentException("no crosswalk table '" + table + "' (known: " + tables.keySet() + ")");
+            throw new IllegalArgumentException("no crosswalk table '" + table + "' (known: " + tableNames() + ")");
         }
         Set<String> result = new LinkedHashSet<>();
         for (String code : codes) {
@@ -56,7 +79,7 @@ public class Crosswalks {
     }
 
     public Set<String> tableNames() {
-        return tables.keySet();
+        return loaded.tables().keySet();
     }
 
     private static Map<String, List<String>> load(CsvTable table, Taxonomies taxonomies) {
@@ -78,5 +101,8 @@ public class Crosswalks {
             rows.computeIfAbsent(row.get(from), code -> new ArrayList<>()).add(target);
         }
         return rows;
+    }
+
+    private record Loaded(Map<String, Map<String, List<String>>> tables, String fingerprint) {
     }
 }

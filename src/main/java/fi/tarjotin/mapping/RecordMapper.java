@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -39,24 +40,45 @@ public class RecordMapper {
             RecordKind.LOCATION, Location.class,
             RecordKind.SERVICE_AT_LOCATION, ServiceAtLocation.class);
 
-    private final Map<String, CompiledMapping> mappings = new TreeMap<>();
+    private final Path mappingsDirectory;
+    private final JsonataFunctions functions;
+    private final Crosswalks crosswalks;
     private final ObjectMapper json;
     private final ObjectMapper strictJson;
     private final ModelValidator validator;
+    private volatile Map<String, CompiledMapping> mappings;
 
     public RecordMapper(@Value("${tarjotin.mappings-directory}") Path mappingsDirectory, JsonataFunctions functions,
-            ObjectMapper json, ModelValidator validator) {
+            Crosswalks crosswalks, ObjectMapper json, ModelValidator validator) {
+        this.mappingsDirectory = mappingsDirectory;
+        this.functions = functions;
+        this.crosswalks = crosswalks;
         this.json = json;
         this.strictJson = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.validator = validator;
+        this.mappings = compileAll();
+    }
+
+    /**
+     * Reads the mapping files and crosswalk tables again, after a coordinator edited them. All of them
+     * must compile, or the mappings in use stay and the error says which file is broken.
+     */
+    public synchronized void reload() {
+        crosswalks.reload();
+        mappings = compileAll();
+    }
+
+    private Map<String, CompiledMapping> compileAll() {
+        Map<String, CompiledMapping> compiled = new TreeMap<>();
         try (Stream<Path> files = Files.walk(mappingsDirectory)) {
             for (Path file : files.filter(path -> path.toString().endsWith(".jsonata")).sorted().toList()) {
-                CompiledMapping mapping = compile(mappingsDirectory, file, functions);
-                mappings.put(mapping.key(), mapping);
+                CompiledMapping mapping = compile(mappingsDirectory, file);
+                compiled.put(mapping.key(), mapping);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read mappings from " + mappingsDirectory, e);
         }
+        return Collections.unmodifiableMap(compiled);
     }
 
     /**
@@ -90,7 +112,10 @@ public class RecordMapper {
         return new MappedDocument(document, mapping.hash());
     }
 
-    /** Which version of the mapping file maps this kind: a change re-maps stored records on the next run. */
+    /**
+     * Which version of the mapping file (and of the crosswalk tables it may use) maps this kind: stored
+     * records mapped by another version are mapped again by the next run or a remap run.
+     */
     public String mappingHash(String mappingSet, RecordKind kind) {
         return mapping(mappingSet, kind).hash();
     }
@@ -125,7 +150,7 @@ public class RecordMapper {
         return mapping;
     }
 
-    private static CompiledMapping compile(Path root, Path file, JsonataFunctions functions) throws IOException {
+    private CompiledMapping compile(Path root, Path file) throws IOException {
         String relative = root.relativize(file).toString().replace('\\', '/');
         String key = relative.replaceFirst("\\.jsonata$", "");
         String kindName = key.substring(key.lastIndexOf('/') + 1);
@@ -143,7 +168,8 @@ public class RecordMapper {
         }
         // Import pages are mapped on several threads; each gets its own compiled copy of the expression.
         ThreadLocal<Jsonata> expression = ThreadLocal.withInitial(() -> compileWithFunctions(source, functions));
-        return new CompiledMapping(key, file, Hashes.sha256(source).substring(0, 16), expression);
+        String hash = Hashes.sha256(source + "\n" + crosswalks.fingerprint()).substring(0, 16);
+        return new CompiledMapping(key, file, hash, expression);
     }
 
     private static Jsonata compileWithFunctions(String source, JsonataFunctions functions) {

@@ -44,11 +44,12 @@ public class ImportRunner {
     private final RecordIngestor ingestor;
     private final TransactionTemplate transaction;
     private final ImportProperties properties;
+    private final StoredRecordReplay storedRecords;
     private final Map<Long, Thread> activeRuns = new ConcurrentHashMap<>();
 
     ImportRunner(JdbcImportRunRepository runs, JdbcSourceRecordRepository sourceRecords,
             JdbcRejectedRecordRepository rejects, JdbcEntityRepository entities, RecordIngestor ingestor,
-            TransactionTemplate transaction, ImportProperties properties) {
+            TransactionTemplate transaction, ImportProperties properties, StoredRecordReplay storedRecords) {
         this.runs = runs;
         this.sourceRecords = sourceRecords;
         this.rejects = rejects;
@@ -56,11 +57,13 @@ public class ImportRunner {
         this.ingestor = ingestor;
         this.transaction = transaction;
         this.properties = properties;
+        this.storedRecords = storedRecords;
     }
 
     /** Executes a run already recorded as running, on the calling thread, and returns how it ended. */
-    public RunStatus execute(long runId, SourceFetcher fetcher) {
+    public RunStatus execute(long runId, SourceFetcher source) {
         ImportRun run = runs.findById(runId).orElseThrow(() -> new IllegalArgumentException("no import run " + runId));
+        SourceFetcher fetcher = run.kind() == ImportKind.REMAP ? storedRecords.of(source) : source;
         activeRuns.put(runId, Thread.currentThread());
         try (RunSink sink = new RunSink(run, fetcher.mappingSet())) {
             try {

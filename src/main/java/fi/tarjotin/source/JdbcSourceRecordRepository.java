@@ -29,14 +29,14 @@ public class JdbcSourceRecordRepository {
              WHERE s.source = :source AND s.kind = :kind AND s.source_id = ANY(:sourceIds)""";
 
     private static final String UPSERT = """
-            INSERT INTO source_record (source, kind, source_id, source_url, payload, content_hash, source_modified_at,
-                                       first_seen_at, last_seen_at, last_seen_run_id, changed_run_id)
-            SELECT :source, :kind, t.source_id, t.source_url, CAST(t.payload AS jsonb), t.content_hash, CAST(t.modified_at AS timestamptz),
-                   :now, :now, :runId, :runId
+            INSERT INTO source_record (source, kind, source_id, source_url, mapping_set, payload, content_hash,
+                                       source_modified_at, first_seen_at, last_seen_at, last_seen_run_id, changed_run_id)
+            SELECT :source, :kind, t.source_id, t.source_url, :mappingSet, CAST(t.payload AS jsonb), t.content_hash,
+                   CAST(t.modified_at AS timestamptz), :now, :now, :runId, :runId
               FROM unnest(:sourceIds, :sourceUrls, :payloads, :hashes, :modifiedAts)
                    AS t(source_id, source_url, payload, content_hash, modified_at)
             ON CONFLICT (source, kind, source_id) DO UPDATE
-               SET source_url = EXCLUDED.source_url, payload = EXCLUDED.payload,
+               SET source_url = EXCLUDED.source_url, mapping_set = EXCLUDED.mapping_set, payload = EXCLUDED.payload,
                    content_hash = EXCLUDED.content_hash, source_modified_at = EXCLUDED.source_modified_at,
                    last_seen_at = EXCLUDED.last_seen_at, last_seen_run_id = EXCLUDED.last_seen_run_id,
                    changed_run_id = EXCLUDED.changed_run_id, retired_at = NULL, retired_run_id = NULL
@@ -66,6 +66,13 @@ public class JdbcSourceRecordRepository {
             SELECT source_id FROM source_record
              WHERE source = :source AND kind = :kind AND source_id = ANY(:sourceIds) AND retired_at IS NULL""";
 
+    private static final String FIND_STALE_MAPPINGS = """
+            SELECT s.id, s.source_id, s.source_url, s.payload::text AS payload, s.source_modified_at
+              FROM source_record s JOIN mapped_record m ON m.source_record_id = s.id
+             WHERE s.source = :source AND s.kind = :kind AND s.mapping_set = :mappingSet AND s.retired_at IS NULL
+               AND m.mapping_hash <> :mappingHash AND s.id > :afterId
+             ORDER BY s.id LIMIT :limit""";
+
     private final NamedParameterJdbcTemplate jdbc;
 
     JdbcSourceRecordRepository(NamedParameterJdbcTemplate jdbc) {
@@ -84,10 +91,16 @@ public class JdbcSourceRecordRepository {
         return stored;
     }
 
-    /** Inserts or replaces these records (un-retiring any that were retired) and returns their ids by source id. */
-    public Map<String, Long> upsert(String source, RecordKind kind, long runId, Instant now, List<RecordWrite> writes) {
+    /**
+     * Inserts or replaces these records (un-retiring any that were retired) and returns their ids by source id.
+     *
+     * @param mappingSet the mapping folder for the shape these payloads came in (e.g. {@code ptv/v12})
+     */
+    public Map<String, Long> upsert(String source, RecordKind kind, String mappingSet, long runId, Instant now,
+            List<RecordWrite> writes) {
         MapSqlParameterSource parameters = new MapSqlParameterSource()
                 .addValue("source", source).addValue("kind", kind.value()).addValue("runId", runId)
+                .addValue("mappingSet", mappingSet)
                 .addValue("now", Timestamp.from(now))
                 .addValue("sourceIds", SqlArrays.of("text", writes.stream().map(RecordWrite::sourceId).toList()))
                 .addValue("sourceUrls", SqlArrays.of("text", writes.stream().map(RecordWrite::sourceUrl).toList()))
@@ -136,6 +149,24 @@ public class JdbcSourceRecordRepository {
     public Set<String> findActiveIds(String source, RecordKind kind, Collection<String> sourceIds) {
         return new HashSet<>(jdbc.queryForList(FIND_ACTIVE_IDS, new MapSqlParameterSource().addValue("source", source)
                 .addValue("kind", kind.value()).addValue("sourceIds", SqlArrays.of("text", sourceIds)), String.class));
+    }
+
+    /**
+     * Active records of this shape whose mapped document was made by another version of the mapping, in id
+     * order after {@code afterId}: what a remap run maps again.
+     */
+    public List<StoredPayload> findStaleMappings(String source, RecordKind kind, String mappingSet, String mappingHash,
+            long afterId, int limit) {
+        return jdbc.query(FIND_STALE_MAPPINGS, new MapSqlParameterSource().addValue("source", source)
+                .addValue("kind", kind.value()).addValue("mappingSet", mappingSet).addValue("mappingHash", mappingHash)
+                .addValue("afterId", afterId).addValue("limit", limit), (rs, rowNum) -> new StoredPayload(
+                        rs.getLong("id"), rs.getString("source_id"), rs.getString("source_url"), rs.getString("payload"),
+                        rs.getTimestamp("source_modified_at") == null ? null
+                                : rs.getTimestamp("source_modified_at").toInstant()));
+    }
+
+    /** A stored payload, as a remap run reads it back. */
+    public record StoredPayload(long id, String sourceId, String sourceUrl, String payload, Instant modifiedAt) {
     }
 
     /**

@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Takes in one page of fetched records: a record whose content hash and mapping are unchanged costs one
- * lookup and is only marked seen; a new or changed one is stored as it came, mapped, validated and
- * written through to its entity. A record that cannot be mapped is rejected with its reason and payload,
+ * lookup and is only marked seen; a new or changed one, or one whose mapping file changed, is stored as
+ * it came, mapped, validated and written through to its entity. A record that cannot be mapped is rejected with its reason and payload,
  * and its last good version stays.
  */
 @Component
@@ -97,24 +97,23 @@ public class RecordIngestor {
             }
             writes.add(new RecordWrite(record.sourceId(), record.sourceUrl(), payload, hash, record.sourceModifiedAt()));
             documents.add(withProvenance(mapped.document(), source, record));
+            // A record mapped again with a changed mapping counts as updated: its document may have changed.
             if (previous == null) {
                 created++;
-            } else if (sameContent) {
-                unchanged++;
             } else {
                 updated++;
             }
         }
         if (!writes.isEmpty()) {
-            store(runId, source, kind, now, writes, documents, stored, currentMapping);
+            store(runId, source, mappingSet, kind, now, writes, documents, stored, currentMapping);
         }
         sourceRecords.markSeen(runId, now, seen);
         return new RunCounts(records.size(), created, updated, unchanged, rejected, 0, 0);
     }
 
-    private void store(long runId, String source, RecordKind kind, Instant now, List<RecordWrite> writes,
-            List<String> documents, Map<String, StoredRecord> stored, String mappingHash) {
-        Map<String, Long> ids = sourceRecords.upsert(source, kind, runId, now, writes);
+    private void store(long runId, String source, String mappingSet, RecordKind kind, Instant now,
+            List<RecordWrite> writes, List<String> documents, Map<String, StoredRecord> stored, String mappingHash) {
+        Map<String, Long> ids = sourceRecords.upsert(source, kind, mappingSet, runId, now, writes);
         List<Long> recordIds = new ArrayList<>(writes.size());
         List<UUID> entityIds = new ArrayList<>(writes.size());
         for (RecordWrite write : writes) {

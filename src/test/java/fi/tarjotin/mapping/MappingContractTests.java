@@ -91,9 +91,10 @@ class MappingContractTests {
 
     private RecordMapper mapper(Path mappings) {
         Taxonomies taxonomies = new Taxonomies(mappings);
+        Crosswalks crosswalks = new Crosswalks(mappings, taxonomies);
         JsonataFunctions functions = new JsonataFunctions(new TextSanitizer(), new CoordinateTransformer(),
-                new Crosswalks(mappings, taxonomies), taxonomies);
-        return new RecordMapper(mappings, functions, json, new ModelValidator(taxonomies));
+                crosswalks, taxonomies);
+        return new RecordMapper(mappings, functions, crosswalks, json, new ModelValidator(taxonomies));
     }
 
     private static void copyMappings(Path target) throws IOException {

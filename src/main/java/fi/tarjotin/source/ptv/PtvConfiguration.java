@@ -7,6 +7,7 @@ import fi.tarjotin.source.ImportAlreadyRunningException;
 import fi.tarjotin.source.ImportKind;
 import fi.tarjotin.source.ImportLauncher;
 import fi.tarjotin.source.SourceFetcher;
+import fi.tarjotin.source.StoredRecordReplay;
 import fi.tarjotin.source.http.ResilientHttpClient;
 import fi.tarjotin.system.InvalidConfigurationException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,8 +68,9 @@ class PtvConfiguration {
     }
 
     @Bean
-    PtvStartupImport ptvStartupImport(PtvProperties properties, JdbcImportRunRepository runs, ImportLauncher launcher) {
-        return new PtvStartupImport(properties, runs, launcher);
+    PtvStartupImport ptvStartupImport(PtvProperties properties, JdbcImportRunRepository runs, ImportLauncher launcher,
+            StoredRecordReplay storedRecords, SourceFetcher ptvFetcher) {
+        return new PtvStartupImport(properties, runs, launcher, storedRecords, ptvFetcher);
     }
 
     private static PtvScope scope(PtvProperties properties, Taxonomies taxonomies) {
@@ -142,29 +144,42 @@ class PtvConfiguration {
         return trimmed.matches("\\d{1," + length + "}") ? "0".repeat(length - trimmed.length()) + trimmed : trimmed;
     }
 
-    /** Starts a first full import when the service is ready and the catalogue has never had one. */
+    /**
+     * When the service is ready: a first full import if the catalogue never had one, or a remap run if the
+     * mapping files changed since the stored records were mapped (a coordinator edited them and restarted).
+     */
     static final class PtvStartupImport {
 
         private final PtvProperties properties;
         private final JdbcImportRunRepository runs;
         private final ImportLauncher launcher;
+        private final StoredRecordReplay storedRecords;
+        private final SourceFetcher fetcher;
 
-        PtvStartupImport(PtvProperties properties, JdbcImportRunRepository runs, ImportLauncher launcher) {
+        PtvStartupImport(PtvProperties properties, JdbcImportRunRepository runs, ImportLauncher launcher,
+                StoredRecordReplay storedRecords, SourceFetcher fetcher) {
             this.properties = properties;
             this.runs = runs;
             this.launcher = launcher;
+            this.storedRecords = storedRecords;
+            this.fetcher = fetcher;
         }
 
         @EventListener(ApplicationReadyEvent.class)
-        void importIfNeverImported() {
-            if (!properties.importOnStartup() || runs.hasSuccessfulFullRun(SOURCE)) {
+        void importOrRemapIfNeeded() {
+            if (!properties.importOnStartup()) {
+                return;
+            }
+            ImportKind kind = !runs.hasSuccessfulFullRun(SOURCE) ? ImportKind.FULL
+                    : storedRecords.hasStaleMappings(fetcher) ? ImportKind.REMAP : null;
+            if (kind == null) {
                 return;
             }
             try {
-                launcher.launch(SOURCE, ImportKind.FULL, "startup");
-                log.info("No successful PTV import yet: started a full import");
+                launcher.launch(SOURCE, kind, "startup");
+                log.info("Started a PTV {} run at start-up", kind.value());
             } catch (ImportAlreadyRunningException e) {
-                log.info("No successful PTV import yet, and one is already running");
+                log.info("A PTV {} run is due at start-up, but one is already running", kind.value());
             }
         }
     }

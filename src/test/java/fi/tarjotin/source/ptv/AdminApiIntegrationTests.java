@@ -92,7 +92,7 @@ class AdminApiIntegrationTests extends PtvImportTestSupport {
 
         assertThat(badKind.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badKind.getBody().get("detail").asText())
-                .isEqualTo("parameter 'kind': unknown import kind 'sometimes' (expected full or incremental)");
+                .isEqualTo("parameter 'kind': unknown import kind 'sometimes' (expected full, incremental or remap)");
         assertThat(unknownSource.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(unknownRun.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(badLimit.getBody().get("detail").asText()).isEqualTo("parameter 'limit' must be between 1 and 500");
