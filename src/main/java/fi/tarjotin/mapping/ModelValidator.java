@@ -10,6 +10,7 @@ import fi.tarjotin.catalogue.model.ServiceArea;
 import fi.tarjotin.catalogue.model.ServiceAtLocation;
 import fi.tarjotin.source.RecordKind;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
@@ -88,7 +89,7 @@ class ModelValidator {
         }
     }
 
-    private static void checkCodes(String what, List<String> codes, java.util.Set<String> known)
+    private static void checkCodes(String what, List<String> codes, Set<String> known)
             throws MappingException {
         if (codes == null) {
             return;

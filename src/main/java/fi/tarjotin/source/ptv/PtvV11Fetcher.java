@@ -18,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +121,7 @@ final class PtvV11Fetcher implements SourceFetcher {
                 readIds(List.of(type), filters, ids);
                 return ids;
             }
-            Map<String, String> areaFilters = new java.util.LinkedHashMap<>(filters);
+            Map<String, String> areaFilters = new LinkedHashMap<>(filters);
             areaFilters.put("includeWholeCountry", Boolean.toString(scope.includeWholeCountry()));
             List<String> paths = new ArrayList<>();
             scope.municipalities().forEach(code -> paths.add(type + "/area/Municipality/code/" + code));

@@ -2,6 +2,7 @@ package fi.tarjotin.source.ptv;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import fi.tarjotin.source.FetchedRecord;
 import fi.tarjotin.source.ImportKind;
 import fi.tarjotin.source.ImportSink;
@@ -277,8 +278,8 @@ final class PtvV12Fetcher implements SourceFetcher {
             return service == null || channel == null ? null : service + "/" + channel;
         }
 
-        private JsonNode wrap(JsonNode item) {
-            return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode().add(item);
+        private static JsonNode wrap(JsonNode item) {
+            return JsonNodeFactory.instance.arrayNode().add(item);
         }
     }
 }
