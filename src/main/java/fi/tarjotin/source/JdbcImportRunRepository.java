@@ -52,7 +52,8 @@ public class JdbcImportRunRepository {
             ORDER BY started_at DESC, id DESC LIMIT :limit""";
 
     private static final String LAST_SUCCESS_START = """
-            SELECT max(started_at) FROM import_run WHERE source = :source AND status = 'succeeded'""";
+            SELECT max(started_at) FROM import_run
+             WHERE source = :source AND status = 'succeeded' AND kind IN ('full', 'incremental')""";
 
     private static final String COUNT_SUCCESSFUL_FULL = """
             SELECT count(*) FROM import_run WHERE source = :source AND kind = 'full' AND status = 'succeeded'""";
@@ -122,7 +123,10 @@ public class JdbcImportRunRepository {
                 .addValue("limit", limit), ROW_MAPPER);
     }
 
-    /** When the last successful run of this source started; changes after it are what an incremental run reads. */
+    /**
+     * When the last successful run that read this source started; changes after it are what an incremental
+     * run reads. Remap runs read only stored records, so they do not count.
+     */
     public Optional<Instant> lastSuccessfulStart(String source) {
         Timestamp start = jdbc.queryForObject(LAST_SUCCESS_START, Map.of("source", source), Timestamp.class);
         return Optional.ofNullable(start).map(Timestamp::toInstant);

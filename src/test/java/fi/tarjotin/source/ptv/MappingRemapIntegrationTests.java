@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -75,6 +76,17 @@ class MappingRemapIntegrationTests extends PtvImportTestSupport {
         } finally {
             Files.writeString(mapping, original);
         }
+    }
+
+    @Test
+    void incrementalRunAfterARemapAsksForChangesSinceTheLastImportNotTheRemap() {
+        stubTwoServices();
+        ImportRun full = importToEnd(ImportKind.FULL);
+        importToEnd(ImportKind.REMAP);
+
+        ImportRun incremental = importToEnd(ImportKind.INCREMENTAL);
+
+        assertThat(incremental.changesSince()).isEqualTo(full.startedAt().minus(Duration.ofMinutes(10)));
     }
 
     private void stubTwoServices() {
