@@ -1,11 +1,16 @@
 package fi.tarjotin.catalogue;
 
 import fi.tarjotin.mapping.CsvTable;
+import fi.tarjotin.system.Hashes;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -24,6 +29,8 @@ public class Taxonomies {
     private final Map<String, Map<String, String>> municipalities;
     private final Map<String, Map<String, String>> wellbeingServicesCounties;
     private final Map<String, String> mergedMunicipalities;
+    private final Map<String, List<String>> municipalitiesByCounty;
+    private final String fingerprint;
 
     public Taxonomies(@Value("${tarjotin.mappings-directory}") Path mappingsDirectory) {
         Path taxonomy = mappingsDirectory.resolve("taxonomy");
@@ -32,6 +39,10 @@ public class Taxonomies {
         this.municipalities = byCode(CsvTable.read(taxonomy.resolve("municipalities.csv")), "code");
         this.wellbeingServicesCounties = byCode(CsvTable.read(taxonomy.resolve("wellbeing-services-counties.csv")), "code");
         this.mergedMunicipalities = mergers(CsvTable.read(taxonomy.resolve("municipality-mergers.csv")), municipalities);
+        this.municipalitiesByCounty = municipalitiesByCounty(municipalities);
+        this.fingerprint = Hashes.sha256(String.join("\n", activityCategories.toString(), needs.toString(),
+                new TreeMap<>(municipalities).toString(), new TreeMap<>(wellbeingServicesCounties).toString(),
+                new TreeMap<>(mergedMunicipalities).toString()));
         municipalities.keySet().stream().filter(code -> !MUNICIPALITY_CODE.matcher(code).matches()).findFirst()
                 .ifPresent(code -> {
                     throw new IllegalStateException("municipalities.csv: '" + code + "' is not a 3-digit code");
@@ -54,6 +65,40 @@ public class Taxonomies {
         return wellbeingServicesCounties.keySet();
     }
 
+    /** The rows of a taxonomy table (code, labels, ...) in file order, by the table's code. */
+    public Map<String, Map<String, String>> activityCategories() {
+        return activityCategories;
+    }
+
+    public Map<String, Map<String, String>> needs() {
+        return needs;
+    }
+
+    public Map<String, Map<String, String>> municipalities() {
+        return municipalities;
+    }
+
+    public Map<String, Map<String, String>> wellbeingServicesCounties() {
+        return wellbeingServicesCounties;
+    }
+
+    /** The municipalities of a wellbeing services county; empty for an unknown code. */
+    public List<String> municipalitiesOfCounty(String countyCode) {
+        return municipalitiesByCounty.getOrDefault(countyCode, List.of());
+    }
+
+    /** Åland's municipalities belong to no wellbeing services county (Åland runs its own services). */
+    public boolean isAland(String municipalityCode) {
+        Map<String, String> row = municipalities.get(municipalityCode);
+        return row != null && (row.get("wellbeing_services_county") == null
+                || row.get("wellbeing_services_county").isBlank());
+    }
+
+    /** Changes when any taxonomy table changes, so what was built from them can be rebuilt. */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
     /**
      * The code to use today for a municipality code a source sends: a merged municipality's code
      * becomes the code of the one it merged into (PTV's code list still carries some); others stay.
@@ -70,6 +115,18 @@ public class Taxonomies {
             case "municipality" -> municipalityCodes();
             default -> null;
         };
+    }
+
+    private static Map<String, List<String>> municipalitiesByCounty(Map<String, Map<String, String>> municipalities) {
+        Map<String, List<String>> byCounty = new TreeMap<>();
+        municipalities.forEach((code, row) -> {
+            String county = row.get("wellbeing_services_county");
+            if (county != null && !county.isBlank()) {
+                byCounty.computeIfAbsent(county, key -> new ArrayList<>()).add(code);
+            }
+        });
+        byCounty.values().forEach(codes -> codes.sort(null));
+        return Map.copyOf(byCounty);
     }
 
     private static Map<String, String> mergers(CsvTable table, Map<String, Map<String, String>> current) {
@@ -97,6 +154,6 @@ public class Taxonomies {
         if (!duplicates.isEmpty()) {
             throw new IllegalStateException("Table " + table.file() + " repeats codes " + duplicates);
         }
-        return Map.copyOf(rows);
+        return Collections.unmodifiableMap(rows);
     }
 }

@@ -1,5 +1,6 @@
 package fi.tarjotin.source;
 
+import fi.tarjotin.catalogue.CataloguePublisher;
 import fi.tarjotin.catalogue.JdbcEntityRepository;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
@@ -45,11 +46,13 @@ public class ImportRunner {
     private final TransactionTemplate transaction;
     private final ImportProperties properties;
     private final StoredRecordReplay storedRecords;
+    private final CataloguePublisher publisher;
     private final Map<Long, Thread> activeRuns = new ConcurrentHashMap<>();
 
     ImportRunner(JdbcImportRunRepository runs, JdbcSourceRecordRepository sourceRecords,
             JdbcRejectedRecordRepository rejects, JdbcEntityRepository entities, RecordIngestor ingestor,
-            TransactionTemplate transaction, ImportProperties properties, StoredRecordReplay storedRecords) {
+            TransactionTemplate transaction, ImportProperties properties, StoredRecordReplay storedRecords,
+            CataloguePublisher publisher) {
         this.runs = runs;
         this.sourceRecords = sourceRecords;
         this.rejects = rejects;
@@ -58,6 +61,7 @@ public class ImportRunner {
         this.transaction = transaction;
         this.properties = properties;
         this.storedRecords = storedRecords;
+        this.publisher = publisher;
     }
 
     /** Executes a run already recorded as running, on the calling thread, and returns how it ended. */
@@ -119,11 +123,27 @@ public class ImportRunner {
 
     private RunStatus finish(RunSink sink, RunStatus status, String error) {
         RunCounts counts = sink.saveProgress();
+        publishChanges(sink.run);
         runs.finish(sink.run.id(), status, error);
         long seconds = Math.max(1, Duration.between(sink.run.startedAt(), Instant.now()).toSeconds());
         log.info("{} {} run {} {}: {} ({} records/s){}", sink.run.source(), sink.run.kind().value(), sink.run.id(),
                 status.value(), counts, counts.fetched() / seconds, error == null ? "" : " — " + error);
         return status;
+    }
+
+    /**
+     * Publishes what the run changed before its end is recorded, so a finished run is visible in the API.
+     * Whatever the run's status: a failed run keeps the pages it stored, and they are published too.
+     */
+    private void publishChanges(ImportRun run) {
+        try {
+            int published = publisher.publishChangedSince(run.startedAt());
+            log.info("{} run {}: {} changed entities published", run.source(), run.id(), published);
+        } catch (RuntimeException e) {
+            log.error("{} run {}: publishing its changes failed; the read model is rebuilt at the next start",
+                    run.source(), run.id(), e);
+            publisher.markOutdated();
+        }
     }
 
     /** Raised when another instance declared this run abandoned (it stopped beating for too long). */

@@ -40,6 +40,10 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole(COORDINATOR)
                         .anyRequest().permitAll())
                 .httpBasic(Customizer.withDefaults())
+                // Tray frontends call the public catalogue from browsers; the allowed origins are in ApiWebConfiguration.
+                .cors(Customizer.withDefaults())
+                // Cache-Control is set per path by the API (public catalogue cacheable, admin never).
+                .headers(headers -> headers.cacheControl(cache -> cache.disable()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless Basic-authenticated JSON API: no cookies, so no CSRF token to protect.
                 .csrf(csrf -> csrf.disable())

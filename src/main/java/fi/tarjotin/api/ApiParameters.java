@@ -1,0 +1,221 @@
+package fi.tarjotin.api;
+
+import fi.tarjotin.api.TaxonomyTerms.Term;
+import fi.tarjotin.api.TaxonomyTerms.Vocabulary;
+import fi.tarjotin.catalogue.CatalogueFilter;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The query parameters of one public API request, checked before anything is read: a bad value is an
+ * {@link InvalidParameterException} naming the parameter, never a 500. A filter may be repeated
+ * ({@code need=a&need=b}) or comma-separated ({@code need=a,b}); its values are alternatives.
+ */
+final class ApiParameters {
+
+    static final Set<String> LANGUAGES = Set.of("fi", "sv", "en");
+    private static final Pattern WORD_SEPARATOR = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern LANGUAGE_CODE = Pattern.compile("[a-z]{2}");
+    private static final int MAX_SEARCH_LENGTH = 200;
+    private static final int MAX_SEARCH_WORDS = 10;
+
+    private final Map<String, String[]> values;
+    private final ApiProperties properties;
+
+    private ApiParameters(Map<String, String[]> values, ApiProperties properties) {
+        this.values = values;
+        this.properties = properties;
+    }
+
+    /** Takes a request's parameters, refusing any the endpoint does not know (a typo would silently filter nothing). */
+    static ApiParameters of(Map<String, String[]> values, Set<String> accepted, ApiProperties properties) {
+        for (String name : values.keySet()) {
+            if (!accepted.contains(name)) {
+                throw new InvalidParameterException(name, "is not a parameter of this endpoint; it accepts "
+                        + String.join(", ", new TreeSet<>(accepted)));
+            }
+        }
+        return new ApiParameters(values, properties);
+    }
+
+    String language() {
+        String language = single("language");
+        if (language == null) {
+            return "fi";
+        }
+        if (!LANGUAGES.contains(language)) {
+            throw new InvalidParameterException("language", "must be fi, sv or en, not '" + language + "'");
+        }
+        return language;
+    }
+
+    int page() {
+        return integer("page", 1, 1, Integer.MAX_VALUE / properties.maxPerPage());
+    }
+
+    int perPage() {
+        return integer("per_page", properties.defaultPerPage(), 1, properties.maxPerPage());
+    }
+
+    boolean ndjson() {
+        String format = single("format");
+        if (format == null || "json".equals(format)) {
+            return false;
+        }
+        if ("ndjson".equals(format)) {
+            return true;
+        }
+        throw new InvalidParameterException("format", "must be json or ndjson, not '" + format + "'");
+    }
+
+    boolean flag(String name) {
+        String value = single(name);
+        if (value == null || "false".equals(value)) {
+            return false;
+        }
+        if ("true".equals(value)) {
+            return true;
+        }
+        throw new InvalidParameterException(name, "must be true or false, not '" + value + "'");
+    }
+
+    UUID uuid(String name) {
+        String value = single(name);
+        return value == null ? null : parseUuid(name, value);
+    }
+
+    /** The filter the catalogue applies: the three clicks, taxonomy term ids, search and the others. */
+    CatalogueFilter filter(TaxonomyTerms terms) {
+        Set<String> categories = codes("category", Vocabulary.CATEGORY, terms);
+        Set<String> needs = codes("need", Vocabulary.NEED, terms);
+        Set<String> municipalities = codes("municipality", Vocabulary.MUNICIPALITY, terms);
+        for (String value : list("taxonomy_term_id")) {
+            Term term = terms.find(parseUuid("taxonomy_term_id", value)).orElseThrow(() -> new InvalidParameterException(
+                    "taxonomy_term_id", "'" + value + "' is not a term of /taxonomy_terms"));
+            switch (term.vocabulary()) {
+                case CATEGORY -> categories.add(term.code());
+                case NEED -> needs.add(term.code());
+                case MUNICIPALITY -> municipalities.addAll(term.county() ? terms.municipalitiesOf(term.code())
+                        : List.of(term.code()));
+            }
+        }
+        List<String> serviceLanguages = new ArrayList<>();
+        for (String value : list("service_language")) {
+            if (!LANGUAGE_CODE.matcher(value).matches()) {
+                throw new InvalidParameterException("service_language", "'" + value
+                        + "' is not a two-letter ISO 639-1 language code");
+            }
+            serviceLanguages.add(value);
+        }
+        return new CatalogueFilter(searchWords(), List.copyOf(categories), List.copyOf(needs),
+                List.copyOf(municipalities), uuid("organization_id"), modifiedAfter(), serviceLanguages);
+    }
+
+    /** The words of {@code search}: lower-cased letters and digits; punctuation separates words. */
+    List<String> searchWords() {
+        String search = single("search");
+        if (search == null || search.isBlank()) {
+            return List.of();
+        }
+        if (search.length() > MAX_SEARCH_LENGTH) {
+            throw new InvalidParameterException("search", "is longer than " + MAX_SEARCH_LENGTH + " characters");
+        }
+        List<String> words = new ArrayList<>();
+        for (String word : WORD_SEPARATOR.split(search.toLowerCase(Locale.ROOT))) {
+            if (!word.isEmpty() && words.size() < MAX_SEARCH_WORDS) {
+                words.add(word);
+            }
+        }
+        return words;
+    }
+
+    private Instant modifiedAfter() {
+        String value = single("modified_after");
+        if (value == null) {
+            return null;
+        }
+        try {
+            if (value.length() == 10) {
+                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidParameterException("modified_after", "'" + value
+                    + "' is not an ISO 8601 date-time with an offset (2026-05-01T08:00:00Z) or a date (2026-05-01)");
+        }
+    }
+
+    private Set<String> codes(String name, Vocabulary vocabulary, TaxonomyTerms terms) {
+        Set<String> codes = new LinkedHashSet<>();
+        for (String code : list(name)) {
+            if (!terms.isFilterCode(vocabulary, code)) {
+                throw new InvalidParameterException(name, "'" + code + "' is not a code of /taxonomy_terms?taxonomy_id="
+                        + vocabulary.id());
+            }
+            codes.add(code);
+        }
+        return codes;
+    }
+
+    private List<String> list(String name) {
+        List<String> list = new ArrayList<>();
+        for (String value : values.getOrDefault(name, new String[0])) {
+            for (String part : value.split(",")) {
+                if (!part.isBlank()) {
+                    list.add(part.strip());
+                }
+            }
+        }
+        return list;
+    }
+
+    private String single(String name) {
+        String[] given = values.get(name);
+        if (given == null || given.length == 0) {
+            return null;
+        }
+        if (given.length > 1) {
+            throw new InvalidParameterException(name, "may be given only once");
+        }
+        return given[0].strip();
+    }
+
+    private int integer(String name, int fallback, int min, int max) {
+        String value = single(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value);
+            if (number < min || number > max) {
+                throw new InvalidParameterException(name, "must be between " + min + " and " + max + ", not " + number);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException(name, "must be a whole number, not '" + value + "'");
+        }
+    }
+
+    static UUID parseUuid(String name, String value) {
+        try {
+            if (value.length() == 36) {
+                return UUID.fromString(value);
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw new InvalidParameterException(name, "'" + value + "' is not a UUID");
+    }
+}

@@ -1,0 +1,123 @@
+package fi.tarjotin.catalogue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the read model needs from one entity document: the public document (private details removed),
+ * the source's references, and the values the three clicks, search and sorting work on. Counties are
+ * expanded into their municipalities here, so a service offered in a wellbeing services county matches
+ * a filter on any of its municipalities.
+ */
+@Component
+public class CatalogueEntryFacts {
+
+    /** The one field of the model that holds everything private; see {@code PrivateDetails}. */
+    static final String PRIVATE_DETAILS = "privateDetails";
+    private static final List<String> LANGUAGES = List.of("fi", "sv", "en");
+
+    private final Taxonomies taxonomies;
+    private final ObjectMapper json;
+
+    CatalogueEntryFacts(Taxonomies taxonomies, ObjectMapper json) {
+        this.taxonomies = taxonomies;
+        this.json = json;
+    }
+
+    /** The document as the public may see it. */
+    public ObjectNode publicDocument(JsonNode document) {
+        ObjectNode copy = document.deepCopy();
+        copy.remove(PRIVATE_DETAILS);
+        return copy;
+    }
+
+    /**
+     * The facts as one JSON object the publisher's SQL reads: {@code source}, {@code organizationRef},
+     * {@code serviceRef}, {@code locationRef}, {@code sortName}, {@code categories}, {@code needs},
+     * {@code municipalities}, {@code coverage}, {@code languages}, and {@code texts} by search weight
+     * (A names, B keywords, C summaries, D descriptions) and language.
+     */
+    public ObjectNode facts(JsonNode document) {
+        ObjectNode facts = json.createObjectNode();
+        facts.put("source", document.path("provenance").path("source").asText("unknown"));
+        putRef(facts, "organizationRef", document.path("organization"));
+        putRef(facts, "serviceRef", document.path("service"));
+        putRef(facts, "locationRef", document.path("location"));
+        facts.put("sortName", sortName(document.path("name")));
+        facts.set("categories", json.valueToTree(strings(document.path("categories"))));
+        facts.set("needs", json.valueToTree(strings(document.path("needs"))));
+        facts.set("languages", json.valueToTree(strings(document.path("languages"))));
+        coverage(document, facts);
+        ObjectNode texts = facts.putObject("texts");
+        ObjectNode names = texts.putObject("A");
+        ObjectNode keywords = texts.putObject("B");
+        ObjectNode summaries = texts.putObject("C");
+        ObjectNode descriptions = texts.putObject("D");
+        for (String language : LANGUAGES) {
+            names.put(language, join(document.path("name").path(language), document.path("alternateName").path(language)));
+            keywords.put(language, String.join(" ", strings(document.path("keywords").path(language))));
+            summaries.put(language, join(document.path("summary").path(language)));
+            descriptions.put(language, join(document.path("descriptionText").path(language),
+                    document.path("userInstructions").path(language)));
+        }
+        return facts;
+    }
+
+    private void coverage(JsonNode document, ObjectNode facts) {
+        JsonNode area = document.path("area");
+        String scope = area.path("scope").asText("limited");
+        TreeSet<String> municipalities = new TreeSet<>();
+        if ("limited".equals(scope) || !scope.startsWith("whole-country")) {
+            scope = "limited";
+            municipalities.addAll(strings(area.path("municipalities")));
+            for (String county : strings(area.path("wellbeingServicesCounties"))) {
+                municipalities.addAll(taxonomies.municipalitiesOfCounty(county));
+            }
+            for (JsonNode address : document.path("addresses")) {
+                if (address.hasNonNull("municipality")) {
+                    municipalities.add(address.get("municipality").asText());
+                }
+            }
+        }
+        facts.put("coverage", scope);
+        facts.set("municipalities", json.valueToTree(municipalities));
+    }
+
+    private static void putRef(ObjectNode facts, String field, JsonNode reference) {
+        if (reference.isTextual() && !reference.asText().isBlank()) {
+            facts.put(field, reference.asText());
+        }
+    }
+
+    /** Lower-cased Finnish name (Swedish, English when there is none), the order lists are sorted in. */
+    private static String sortName(JsonNode name) {
+        for (String language : LANGUAGES) {
+            if (name.hasNonNull(language)) {
+                return name.get(language).asText().toLowerCase(Locale.ROOT);
+            }
+        }
+        return "";
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
+    }
+
+    private static String join(JsonNode... texts) {
+        StringBuilder joined = new StringBuilder();
+        for (JsonNode text : texts) {
+            if (text.isTextual()) {
+                joined.append(joined.isEmpty() ? "" : " ").append(text.asText());
+            }
+        }
+        return joined.toString();
+    }
+}

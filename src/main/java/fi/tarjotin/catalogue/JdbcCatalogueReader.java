@@ -1,0 +1,243 @@
+package fi.tarjotin.catalogue;
+
+import fi.tarjotin.system.SqlArrays;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads the published catalogue ({@code catalogue_entry}): pages of filtered entries, single entries,
+ * facet counts, and a stream of everything for mirroring. Filters are built only from bound parameters.
+ */
+@Repository
+public class JdbcCatalogueReader {
+
+    private static final String COLUMNS = """
+            c.entity_id, c.entity_type, c.status, c.last_modified, c.assured_date, c.organization_id,
+            c.service_id, c.location_id, c.document::text AS document""";
+
+    private static final RowMapper<CatalogueEntry> ENTRY = JdbcCatalogueReader::entry;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate streaming;
+    private final Taxonomies taxonomies;
+
+    JdbcCatalogueReader(NamedParameterJdbcTemplate jdbc, DataSource dataSource, Taxonomies taxonomies) {
+        this.jdbc = jdbc;
+        JdbcTemplate cursor = new JdbcTemplate(dataSource);
+        // PostgreSQL streams rows in batches of the fetch size only inside a transaction (see forEach).
+        cursor.setFetchSize(500);
+        this.streaming = new NamedParameterJdbcTemplate(cursor);
+        this.taxonomies = taxonomies;
+    }
+
+    /** One page (1-based) of entries of a type that pass the filter, and how many pass in all. */
+    public EntryPage list(String entityType, CatalogueFilter filter, int page, int perPage) {
+        Query query = query(entityType, filter);
+        long total = jdbc.queryForObject("SELECT count(*) " + query.from(), query.parameters(), Long.class);
+        List<CatalogueEntry> entries = total <= (long) (page - 1) * perPage ? List.of() : jdbc.query(
+                "SELECT " + COLUMNS + " " + query.from() + " ORDER BY " + query.order() + " LIMIT :limit OFFSET :offset",
+                new MapSqlParameterSource(query.parameters().getValues()).addValue("limit", perPage)
+                        .addValue("offset", (long) (page - 1) * perPage), ENTRY);
+        return new EntryPage(entries, total);
+    }
+
+    /**
+     * Every entry of a type that passes the filter, in listing order, handed over one at a time while the
+     * rows stream from the database (a cursor, so memory stays flat for the whole catalogue).
+     */
+    @Transactional(readOnly = true)
+    public void forEach(String entityType, CatalogueFilter filter, Consumer<CatalogueEntry> consumer) {
+        Query query = query(entityType, filter);
+        streaming.query("SELECT " + COLUMNS + " " + query.from() + " ORDER BY " + query.order(), query.parameters(),
+                row -> {
+                    consumer.accept(entry(row, 0));
+                });
+    }
+
+    public Optional<CatalogueEntry> find(String entityType, UUID id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM catalogue_entry c WHERE c.entity_id = :id AND c.entity_type = :type",
+                new MapSqlParameterSource("id", id).addValue("type", entityType), ENTRY).stream().findFirst();
+    }
+
+    /** Entries by id, active or not, in no particular order. */
+    public Map<UUID, CatalogueEntry> findAll(Collection<UUID> ids) {
+        Map<UUID, CatalogueEntry> entries = new LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.query("SELECT " + COLUMNS + " FROM catalogue_entry c WHERE c.entity_id = ANY(:ids)",
+                    new MapSqlParameterSource("ids", SqlArrays.of("uuid", ids)), ENTRY)
+                    .forEach(entry -> entries.put(entry.entityId(), entry));
+        }
+        return entries;
+    }
+
+    /** The active entries of a type that point to the given entity (services of an organisation, links of a service). */
+    public List<CatalogueEntry> activeReferrers(String entityType, String referenceColumn, UUID target) {
+        String column = switch (referenceColumn) {
+            case "organization_id", "service_id", "location_id" -> referenceColumn;
+            default -> throw new IllegalArgumentException("not a reference column: " + referenceColumn);
+        };
+        return jdbc.query("SELECT " + COLUMNS + " FROM catalogue_entry c WHERE c.entity_type = :type AND c." + column
+                + " = :target AND c.status = 'active' ORDER BY c.sort_name, c.entity_id",
+                new MapSqlParameterSource("type", entityType).addValue("target", target), ENTRY);
+    }
+
+    /**
+     * Counts of active services per activity category, need and municipality for a filter. Each
+     * dimension is counted without its own filter (and with all the others), so a frontend can show how
+     * many results every other choice in that dimension would add; {@code total} has every filter.
+     */
+    public Facets serviceFacets(CatalogueFilter filter) {
+        Query all = query("service", filter);
+        long total = jdbc.queryForObject("SELECT count(*) " + all.from(), all.parameters(), Long.class);
+        Map<String, Long> categories = countValues("categories", filter.withoutCategories());
+        Map<String, Long> needs = countValues("needs", filter.withoutNeeds());
+        return new Facets(total, categories, needs, municipalityCounts(filter.withoutMunicipalities()));
+    }
+
+    private Map<String, Long> countValues(String column, CatalogueFilter filter) {
+        Query query = query("service", filter);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.query("SELECT value, count(*) AS n FROM (SELECT unnest(c." + column + ") AS value " + query.from()
+                + ") AS v GROUP BY value ORDER BY n DESC, value", query.parameters(),
+                row -> {
+                    counts.put(row.getString("value"), row.getLong("n"));
+                });
+        return counts;
+    }
+
+    /**
+     * Services offered in the whole country count in every municipality (except Åland's for those
+     * offered "except Åland"); the others count where they name, county-expanded.
+     */
+    private Map<String, Long> municipalityCounts(CatalogueFilter filter) {
+        Map<String, Long> limited = countValues("municipalities", filter);
+        Query query = query("service", filter);
+        Map<String, Long> nationwide = new LinkedHashMap<>();
+        jdbc.query("SELECT c.coverage, count(*) AS n " + query.from()
+                + " AND c.coverage <> 'limited' GROUP BY c.coverage", query.parameters(), row -> {
+                    nationwide.put(row.getString("coverage"), row.getLong("n"));
+                });
+        long everywhere = nationwide.getOrDefault("whole-country", 0L);
+        long exceptAland = nationwide.getOrDefault("whole-country-except-aland", 0L);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String municipality : taxonomies.municipalityCodes()) {
+            long count = limited.getOrDefault(municipality, 0L) + everywhere
+                    + (taxonomies.isAland(municipality) ? 0 : exceptAland);
+            if (count > 0) {
+                counts.put(municipality, count);
+            }
+        }
+        return counts;
+    }
+
+    private Query query(String entityType, CatalogueFilter filter) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource("type", entityType);
+        boolean changeFeed = filter.modifiedAfter() != null;
+        StringBuilder from = new StringBuilder("FROM catalogue_entry c");
+        // A service-at-location is found through its service: the three clicks and search describe services.
+        String subject = "c";
+        if ("service_at_location".equals(entityType)) {
+            from.append(" JOIN catalogue_entry s ON s.entity_id = c.service_id");
+            subject = "s";
+        }
+        from.append(" WHERE c.entity_type = :type");
+        if (!changeFeed) {
+            from.append(" AND c.status = 'active'");
+            if (!"c".equals(subject)) {
+                from.append(" AND ").append(subject).append(".status = 'active'");
+            }
+        } else {
+            from.append(" AND c.last_modified >= :modifiedAfter");
+            parameters.addValue("modifiedAfter", Timestamp.from(filter.modifiedAfter()));
+        }
+        if ("organization".equals(entityType)) {
+            organizationServiceFilters(filter, from, parameters);
+        } else {
+            arrayFilter(from, parameters, subject + ".categories", "categories", filter.categories());
+            arrayFilter(from, parameters, subject + ".needs", "needs", filter.needs());
+            arrayFilter(from, parameters, subject + ".languages", "serviceLanguages", filter.serviceLanguages());
+        }
+        if (!filter.municipalities().isEmpty()) {
+            boolean anyOutsideAland = filter.municipalities().stream().anyMatch(code -> !taxonomies.isAland(code));
+            from.append(" AND (").append(subject).append(".coverage = 'whole-country'");
+            if (anyOutsideAland) {
+                from.append(" OR ").append(subject).append(".coverage = 'whole-country-except-aland'");
+            }
+            from.append(" OR ").append(subject).append(".municipalities && :municipalities)");
+            parameters.addValue("municipalities", SqlArrays.of("text", filter.municipalities()));
+        }
+        if (filter.organizationId() != null) {
+            from.append(" AND ").append("organization".equals(entityType) ? "c.entity_id" : subject + ".organization_id")
+                    .append(" = :organizationId");
+            parameters.addValue("organizationId", filter.organizationId());
+        }
+        String order;
+        if (filter.searches()) {
+            from.append(" AND ").append(subject).append(".search_vector @@ catalogue_search_query(:words)");
+            parameters.addValue("words", SqlArrays.of("text", filter.searchWords()));
+            order = "ts_rank_cd(" + subject + ".search_vector, catalogue_search_query(:words)) DESC, c.sort_name, c.entity_id";
+        } else if (changeFeed) {
+            order = "c.last_modified, c.entity_id";
+        } else {
+            order = "c.sort_name, c.entity_id";
+        }
+        return new Query(from.toString(), order, parameters);
+    }
+
+    /** An organisation matches categories and needs when one of its active services matches them all. */
+    private static void organizationServiceFilters(CatalogueFilter filter, StringBuilder from,
+            MapSqlParameterSource parameters) {
+        if (filter.categories().isEmpty() && filter.needs().isEmpty() && filter.serviceLanguages().isEmpty()) {
+            return;
+        }
+        from.append(" AND EXISTS (SELECT 1 FROM catalogue_entry os WHERE os.entity_type = 'service'"
+                + " AND os.status = 'active' AND os.organization_id = c.entity_id");
+        arrayFilter(from, parameters, "os.categories", "categories", filter.categories());
+        arrayFilter(from, parameters, "os.needs", "needs", filter.needs());
+        arrayFilter(from, parameters, "os.languages", "serviceLanguages", filter.serviceLanguages());
+        from.append(")");
+    }
+
+    private static void arrayFilter(StringBuilder from, MapSqlParameterSource parameters, String column,
+            String parameter, List<String> values) {
+        if (!values.isEmpty()) {
+            from.append(" AND ").append(column).append(" && :").append(parameter);
+            parameters.addValue(parameter, SqlArrays.of("text", values));
+        }
+    }
+
+    private static CatalogueEntry entry(ResultSet row, int rowNumber) throws SQLException {
+        Timestamp lastModified = row.getTimestamp("last_modified");
+        java.sql.Date assured = row.getDate("assured_date");
+        return new CatalogueEntry(row.getObject("entity_id", UUID.class), row.getString("entity_type"),
+                row.getString("status"), lastModified.toInstant(), assured == null ? null : assured.toLocalDate(),
+                row.getObject("organization_id", UUID.class), row.getObject("service_id", UUID.class),
+                row.getObject("location_id", UUID.class), row.getString("document"));
+    }
+
+    private record Query(String from, String order, MapSqlParameterSource parameters) {
+    }
+
+    public record EntryPage(List<CatalogueEntry> entries, long total) {
+    }
+
+    /** Facet counts, each ordered by count (largest first) and code; municipalities in code order. */
+    public record Facets(long total, Map<String, Long> categories, Map<String, Long> needs,
+            Map<String, Long> municipalities) {
+    }
+}

@@ -1,0 +1,171 @@
+package fi.tarjotin.api;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import fi.tarjotin.source.ImportKind;
+import fi.tarjotin.source.ImportLauncher;
+import fi.tarjotin.source.ImportRun;
+import fi.tarjotin.source.JdbcImportRunRepository;
+import fi.tarjotin.source.RunStatus;
+import fi.tarjotin.support.Fixtures;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A running Tarjotin whose catalogue is the read-API fixture set ({@code src/test/resources/api/ptv-v12},
+ * described in its README), imported once per test class through a WireMock stand-in for PTV v12 — the
+ * same path production data takes. Requests go over real HTTP to the server's random port.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestPropertySource(properties = "tarjotin.sources.ptv.api-version=v12")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class CatalogueApiTestSupport {
+
+    static final WireMockServer PTV = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    static final String FIXTURES = "api/ptv-v12/";
+
+    // Fixture GUIDs (PTV ids) of the records the tests name; see the fixture README.
+    static final String S1_CARERS_PEER_GROUP = "edf0a863-fcdc-4cda-852c-31dfcb552f31";
+    static final String S2_MEMORY_CLUB = "729e9050-7d59-4e9f-b79b-95d5bf208c68";
+    static final String S3_CARER_SUPPORT = "eaa412e7-e7d5-43e5-8369-cafacc1b7a68";
+    static final String O1_CARERS_ASSOCIATION = "b1ccedbf-affd-40bc-89c2-d60ad9893328";
+
+    static {
+        PTV.start();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ImportLauncher launcher;
+
+    @Autowired
+    JdbcImportRunRepository runs;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ObjectMapper json;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @DynamicPropertySource
+    static void ptvBaseUrls(DynamicPropertyRegistry registry) {
+        registry.add("tarjotin.sources.ptv.v12.base-url", PTV::baseUrl);
+        registry.add("tarjotin.sources.ptv.v12.api-key", () -> "test-key");
+    }
+
+    @BeforeAll
+    void importFixtureCatalogue() {
+        jdbc.execute("TRUNCATE import_run, source_record, mapped_record, entity, entity_member, rejected_record,"
+                + " catalogue_entry CASCADE");
+        stubPtv("service-search.json");
+        ImportRun run = importToEnd(ImportKind.FULL);
+        assertThat(run.status()).as("fixture import %s", run).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(run.counts().rejected()).as("rejects of the fixture import").isZero();
+    }
+
+    /** Serves the fixture set, with the given file as the service search result. */
+    static void stubPtv(String serviceSearchFile) {
+        PTV.resetAll();
+        stub("/api/v12/organization/search", "organization-search.json");
+        stub("/api/v12/service/search", serviceSearchFile);
+        stub("/api/v12/service-channel/search", "service-channel-search.json");
+        stub("/api/v12/connection/search", "connection-search.json");
+    }
+
+    private static void stub(String path, String file) {
+        PTV.stubFor(get(urlPathEqualTo(path)).willReturn(okJson(Fixtures.read(FIXTURES + file))));
+    }
+
+    ImportRun importToEnd(ImportKind kind) {
+        long runId = launcher.launch("ptv", kind, "test").id();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            ImportRun run = runs.findById(runId).orElseThrow();
+            if (run.status() != RunStatus.RUNNING) {
+                return run;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return fail("import run " + runId + " did not end within 60 s");
+    }
+
+    /** The entity id a PTV record of the fixture has (name-based, so the same in every run). */
+    static String id(String kind, String ptvId) {
+        return fi.tarjotin.catalogue.JdbcEntityRepository.entityIdFor("ptv",
+                fi.tarjotin.source.RecordKind.parse(kind), ptvId).toString();
+    }
+
+    HttpResponse<String> fetch(String pathAndQuery, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        try {
+            return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** GETs a path that must answer 200 with JSON, and parses it. */
+    JsonNode getJson(String pathAndQuery) {
+        HttpResponse<String> response = fetch(pathAndQuery);
+        assertThat(response.statusCode()).as("status of GET %s: %s", pathAndQuery, response.body()).isEqualTo(200);
+        try {
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The {@code name} of every item of a list response, in order. */
+    static List<String> names(JsonNode page) {
+        List<String> names = new ArrayList<>();
+        page.path("contents").forEach(item -> names.add(item.path("name").asText()));
+        return names;
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
