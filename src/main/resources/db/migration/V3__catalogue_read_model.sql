@@ -53,8 +53,8 @@ CREATE TABLE catalogue_state (
     built_at    timestamptz NOT NULL
 );
 
--- The search query for a list of words typed by a user: every word must match (AND), and a word
--- matches as a prefix of a Finnish, Swedish or English stem ("muisti" finds "muistisairaiden",
+-- The search query for a list of words typed by a user: every word must match (AND), and a word of
+-- three or more letters matches as a prefix of a Finnish, Swedish or English stem ("muisti" finds "muistisairaiden",
 -- "anhörig" finds "anhörigvårdare"). Long words also match by their first letters less the last two,
 -- which catches Finnish consonant gradation the stemmer misses ("mielenterveys" -> "mielenterveyden").
 -- Words are passed as an array (bound parameter) and quoted here, so no user text reaches the
@@ -64,12 +64,13 @@ LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
 DECLARE
     result tsquery;
     word text;
+    term text;
     alternatives tsquery;
 BEGIN
     FOREACH word IN ARRAY words LOOP
-        alternatives := to_tsquery('finnish', quote_literal(word) || ':*')
-                     || to_tsquery('swedish', quote_literal(word) || ':*')
-                     || to_tsquery('english', quote_literal(word) || ':*');
+        -- One or two letters as a prefix would match almost everything: those must match a whole word.
+        term := quote_literal(word) || CASE WHEN char_length(word) >= 3 THEN ':*' ELSE '' END;
+        alternatives := to_tsquery('finnish', term) || to_tsquery('swedish', term) || to_tsquery('english', term);
         IF char_length(word) >= 8 THEN
             alternatives := alternatives
                          || to_tsquery('simple', quote_literal(left(word, char_length(word) - 2)) || ':*');

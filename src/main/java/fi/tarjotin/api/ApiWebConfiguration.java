@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +24,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class ApiWebConfiguration implements WebMvcConfigurer {
 
+    // Before Spring Security's filters, so a 401 from them gets its Cache-Control too.
+    private static final int ETAG_FILTER_ORDER = SecurityProperties.DEFAULT_FILTER_ORDER - 10;
+
     private final ApiProperties properties;
 
     ApiWebConfiguration(ApiProperties properties) {
@@ -39,12 +43,18 @@ class ApiWebConfiguration implements WebMvcConfigurer {
         }
     }
 
-    /** An ETag from the body's hash; compares it with If-None-Match and answers 304 when they match. */
+    /**
+     * An ETag from the body's hash; compares it with If-None-Match and answers 304 when they match. Weak
+     * ("W/"), because the gzipped and plain bodies are the same resource, and Tomcat does not compress a
+     * response with a strong ETag.
+     */
     @Bean
     FilterRegistrationBean<ShallowEtagHeaderFilter> etagFilter() {
-        FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(
-                new ShallowEtagHeaderFilter());
+        ShallowEtagHeaderFilter filter = new ShallowEtagHeaderFilter();
+        filter.setWriteWeakETag(true);
+        FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setName("apiEtagFilter");
+        registration.setOrder(ETAG_FILTER_ORDER);
         return registration;
     }
 
@@ -61,10 +71,16 @@ class ApiWebConfiguration implements WebMvcConfigurer {
                 boolean readOnly = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
                 response.setHeader(HttpHeaders.CACHE_CONTROL, restricted || !readOnly ? noStore : publicCaching);
                 chain.doFilter(request, response);
+                // Errors are not cached. The ETag filter around this one still holds the body, so the header
+                // can change now; a streamed (NDJSON) response is committed already and keeps its header.
+                if (response.getStatus() >= 400 && !response.isCommitted()) {
+                    response.setHeader(HttpHeaders.CACHE_CONTROL, noStore);
+                }
             }
         };
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setName("apiCacheControlFilter");
+        registration.setOrder(ETAG_FILTER_ORDER + 1);
         return registration;
     }
 }

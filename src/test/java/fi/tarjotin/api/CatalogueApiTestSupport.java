@@ -97,15 +97,20 @@ abstract class CatalogueApiTestSupport {
 
     /** Serves the fixture set, with the given file as the service search result. */
     static void stubPtv(String serviceSearchFile) {
-        PTV.resetAll();
-        stub("/api/v12/organization/search", "organization-search.json");
-        stub("/api/v12/service/search", serviceSearchFile);
-        stub("/api/v12/service-channel/search", "service-channel-search.json");
-        stub("/api/v12/connection/search", "connection-search.json");
+        stubPtvWithServices(Fixtures.read(FIXTURES + serviceSearchFile));
     }
 
-    private static void stub(String path, String file) {
-        PTV.stubFor(get(urlPathEqualTo(path)).willReturn(okJson(Fixtures.read(FIXTURES + file))));
+    /** Serves the fixture set, with the given body as the service search result. */
+    static void stubPtvWithServices(String serviceSearchBody) {
+        PTV.resetAll();
+        stub("/api/v12/organization/search", Fixtures.read(FIXTURES + "organization-search.json"));
+        stub("/api/v12/service/search", serviceSearchBody);
+        stub("/api/v12/service-channel/search", Fixtures.read(FIXTURES + "service-channel-search.json"));
+        stub("/api/v12/connection/search", Fixtures.read(FIXTURES + "connection-search.json"));
+    }
+
+    private static void stub(String path, String body) {
+        PTV.stubFor(get(urlPathEqualTo(path)).willReturn(okJson(body)));
     }
 
     ImportRun importToEnd(ImportKind kind) {
@@ -153,6 +158,20 @@ abstract class CatalogueApiTestSupport {
         assertThat(response.statusCode()).as("status of GET %s: %s", pathAndQuery, response.body()).isEqualTo(200);
         try {
             return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A response as a golden file keeps it: the stand-in's random port becomes {@code http://ptv.test} and
+     * {@code last_modified} (the time of the test's import) a fixed marker.
+     */
+    JsonNode goldenForm(JsonNode response) {
+        String text = response.toString().replace(PTV.baseUrl(), "http://ptv.test")
+                .replaceAll("\"last_modified\":\"[^\"]+\"", "\"last_modified\":\"(import time)\"");
+        try {
+            return json.readTree(text);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
