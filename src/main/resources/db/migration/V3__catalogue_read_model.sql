@@ -53,6 +53,10 @@ CREATE TABLE catalogue_state (
     built_at    timestamptz NOT NULL
 );
 
+-- Advanced after every publish: an instance whose in-memory service index was loaded at another value
+-- loads it again (ServiceIndex).
+CREATE SEQUENCE catalogue_generation;
+
 -- The search query for a list of words typed by a user: every word must match (AND), and a word of
 -- three or more letters matches as a prefix of a Finnish, Swedish or English stem ("muisti" finds "muistisairaiden",
 -- "anhörig" finds "anhörigvårdare"). Long words also match by their first letters less the last two,

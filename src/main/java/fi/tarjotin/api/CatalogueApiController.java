@@ -5,19 +5,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import fi.tarjotin.api.TaxonomyTerms.Term;
 import fi.tarjotin.api.TaxonomyTerms.Vocabulary;
 import fi.tarjotin.catalogue.CatalogueEntry;
 import fi.tarjotin.catalogue.CatalogueFilter;
 import fi.tarjotin.catalogue.JdbcCatalogueReader;
+import fi.tarjotin.catalogue.GenerationCache;
 import fi.tarjotin.catalogue.JdbcCatalogueReader.EntryPage;
-import fi.tarjotin.catalogue.JdbcCatalogueReader.Facets;
+import fi.tarjotin.catalogue.JdbcCatalogueReader.IdPage;
+import fi.tarjotin.catalogue.ServiceIndex;
+import fi.tarjotin.catalogue.ServiceIndex.Facets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +52,7 @@ class CatalogueApiController {
             "municipality", "taxonomy_term_id", "organization_id", "modified_after", "language", "service_language",
             "format");
     private static final Set<String> FACET_PARAMETERS = Set.of("search", "need", "category", "municipality",
-            "taxonomy_term_id", "organization_id", "modified_after", "language", "service_language");
+            "taxonomy_term_id", "organization_id", "language", "service_language");
     private static final Set<String> DETAIL_PARAMETERS = Set.of("language");
     private static final Set<String> TAXONOMY_PARAMETERS = Set.of("page", "per_page", "language");
     private static final Set<String> TERM_PARAMETERS = Set.of("page", "per_page", "language", "taxonomy_id",
@@ -57,14 +63,16 @@ class CatalogueApiController {
     private final TaxonomyTerms terms;
     private final ApiProperties properties;
     private final ObjectMapper json;
+    private final GenerationCache<String, String> renderedListItems;
 
     CatalogueApiController(JdbcCatalogueReader catalogue, HsdsDocuments hsds, TaxonomyTerms terms,
-            ApiProperties properties, ObjectMapper json) {
+            ApiProperties properties, ObjectMapper json, ServiceIndex serviceIndex) {
         this.catalogue = catalogue;
         this.hsds = hsds;
         this.terms = terms;
         this.properties = properties;
         this.json = json;
+        this.renderedListItems = new GenerationCache<>(serviceIndex::generation, properties.renderedCacheSize());
     }
 
     @GetMapping(path = "/", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -90,9 +98,15 @@ class CatalogueApiController {
             stream(request, response, "service", filter, entry -> hsds.serviceListItem(entry, null, language));
             return null;
         }
+        if (filter.modifiedAfter() == null) {
+            IdPage page = catalogue.activeServiceIds(filter, parameters.page(), parameters.perPage());
+            ObjectNode body = pageHeader(page.total(), page.ids().size(), parameters);
+            ArrayNode contents = body.putArray("contents");
+            renderedServices(page.ids(), language).forEach(item -> contents.addRawValue(new RawValue(item)));
+            return body;
+        }
         EntryPage page = catalogue.list("service", filter, parameters.page(), parameters.perPage());
-        Map<UUID, CatalogueEntry> organizations = catalogue.findAll(page.entries().stream()
-                .map(CatalogueEntry::organizationId).filter(id -> id != null).collect(HashSet::new, Set::add, Set::addAll));
+        Map<UUID, CatalogueEntry> organizations = organizationsOf(page.entries());
         return envelope(page, parameters, entry -> hsds.serviceListItem(entry,
                 organizations.get(entry.organizationId()), language));
     }
@@ -239,6 +253,41 @@ class CatalogueApiController {
     }
 
     // ---- helpers --------------------------------------------------------------------------------------
+
+    /**
+     * Services as list items (JSON text) in the given order. Rendered items are kept until the catalogue
+     * changes, so a page of the three clicks reads from the database only the services not yet rendered.
+     */
+    private List<String> renderedServices(List<UUID> ids, String language) {
+        Map<UUID, String> rendered = new HashMap<>();
+        List<UUID> missing = new ArrayList<>();
+        for (UUID id : ids) {
+            String item = renderedListItems.getIfPresent(id + "/" + language);
+            if (item == null) {
+                missing.add(id);
+            } else {
+                rendered.put(id, item);
+            }
+        }
+        if (!missing.isEmpty()) {
+            Map<UUID, CatalogueEntry> services = catalogue.findAll(missing);
+            Map<UUID, CatalogueEntry> organizations = organizationsOf(services.values());
+            services.values().forEach(service -> {
+                String item = hsds.serviceListItem(service, organizations.get(service.organizationId()), language)
+                        .toString();
+                renderedListItems.put(service.entityId() + "/" + language, item);
+                rendered.put(service.entityId(), item);
+            });
+        }
+        return ids.stream().map(rendered::get).filter(item -> item != null).toList();
+    }
+
+    private Map<UUID, CatalogueEntry> organizationsOf(Collection<CatalogueEntry> entries) {
+        Set<UUID> ids = new HashSet<>();
+        entries.forEach(entry -> ids.add(entry.organizationId()));
+        ids.remove(null);
+        return catalogue.findAll(ids);
+    }
 
     private CatalogueEntry find(String entityType, String id) {
         return catalogue.find(entityType, ApiParameters.parseUuid("id", id))

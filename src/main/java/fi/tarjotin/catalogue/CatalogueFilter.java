@@ -32,19 +32,4 @@ public record CatalogueFilter(List<String> searchWords, List<String> categories,
     public boolean searches() {
         return !searchWords.isEmpty();
     }
-
-    public CatalogueFilter withoutCategories() {
-        return new CatalogueFilter(searchWords, List.of(), needs, municipalities, organizationId, modifiedAfter,
-                serviceLanguages);
-    }
-
-    public CatalogueFilter withoutNeeds() {
-        return new CatalogueFilter(searchWords, categories, List.of(), municipalities, organizationId, modifiedAfter,
-                serviceLanguages);
-    }
-
-    public CatalogueFilter withoutMunicipalities() {
-        return new CatalogueFilter(searchWords, categories, needs, List.of(), organizationId, modifiedAfter,
-                serviceLanguages);
-    }
 }

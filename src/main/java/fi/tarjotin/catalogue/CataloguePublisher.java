@@ -8,13 +8,20 @@ import fi.tarjotin.system.SqlArrays;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -38,7 +45,7 @@ public class CataloguePublisher {
     private static final String SEARCH_VECTOR = Stream.of("A", "B", "C", "D")
             .flatMap(weight -> Stream.of("finnish:fi", "swedish:sv", "english:en").map(config -> {
                 String[] parts = config.split(":");
-                return "setweight(to_tsvector('" + parts[0] + "', f#>>'{texts," + weight + "," + parts[1] + "}'), '"
+                return "setweight(to_tsvector('" + parts[0] + "', coalesce(f#>>'{texts," + weight + "," + parts[1] + "}', '')), '"
                         + weight + "')";
             }))
             .collect(Collectors.joining("\n || "));
@@ -87,14 +94,19 @@ public class CataloguePublisher {
     private final TransactionTemplate transaction;
     private final CatalogueEntryFacts entryFacts;
     private final ObjectMapper json;
+    private final ServiceIndex serviceIndex;
+    private final int publishThreads;
     private final String fingerprint;
 
     CataloguePublisher(NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction,
-            CatalogueEntryFacts entryFacts, Taxonomies taxonomies, ObjectMapper json) {
+            CatalogueEntryFacts entryFacts, Taxonomies taxonomies, ObjectMapper json, ServiceIndex serviceIndex,
+            @Value("${tarjotin.catalogue.publish-threads:2}") int publishThreads) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.entryFacts = entryFacts;
         this.json = json;
+        this.serviceIndex = serviceIndex;
+        this.publishThreads = publishThreads;
         this.fingerprint = Hashes.sha256(FORMAT_VERSION + "\n" + taxonomies.fingerprint());
     }
 
@@ -151,21 +163,48 @@ public class CataloguePublisher {
         rebuild.start();
     }
 
+    /**
+     * Publishes the entities matching the condition in batches of {@value #BATCH_SIZE}, in id order, on
+     * {@code tarjotin.catalogue.publish-threads} connections at once (batches never share a row).
+     */
     private int publishWhere(String condition, MapSqlParameterSource parameters) {
+        ExecutorService workers = Executors.newFixedThreadPool(publishThreads, runnable -> {
+            Thread thread = new Thread(runnable, "catalogue-publish");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Deque<Future<?>> inFlight = new ArrayDeque<>();
         int published = 0;
-        UUID after = new UUID(0, 0); // PostgreSQL orders uuids as unsigned bytes: the nil uuid is the smallest
-        while (true) {
-            List<UUID> ids = jdbc.queryForList("SELECT e.id FROM entity e WHERE " + condition
-                    + " AND e.id > :after ORDER BY e.id LIMIT " + BATCH_SIZE,
-                    new MapSqlParameterSource(parameters.getValues()).addValue("after", after), UUID.class);
-            if (ids.isEmpty()) {
-                break;
+        try {
+            UUID after = new UUID(0, 0); // PostgreSQL orders uuids as unsigned bytes: the nil uuid is the smallest
+            while (true) {
+                List<UUID> ids = jdbc.queryForList("SELECT e.id FROM entity e WHERE " + condition
+                        + " AND e.id > :after ORDER BY e.id LIMIT " + BATCH_SIZE,
+                        new MapSqlParameterSource(parameters.getValues()).addValue("after", after), UUID.class);
+                if (ids.isEmpty()) {
+                    break;
+                }
+                inFlight.add(workers.submit(() -> transaction.executeWithoutResult(status -> publish(ids))));
+                if (inFlight.size() > publishThreads) {
+                    inFlight.removeFirst().get();
+                }
+                published += ids.size();
+                after = ids.get(ids.size() - 1);
             }
-            transaction.executeWithoutResult(status -> publish(ids));
-            published += ids.size();
-            after = ids.get(ids.size() - 1);
+            for (Future<?> batch : inFlight) {
+                batch.get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing", e);
+        } finally {
+            workers.shutdownNow();
         }
         transaction.executeWithoutResult(status -> resolveReferences());
+        jdbc.queryForObject("SELECT nextval('catalogue_generation')", new MapSqlParameterSource(), Long.class);
+        serviceIndex.refreshIfChanged();
         return published;
     }
 
@@ -173,11 +212,11 @@ public class CataloguePublisher {
         List<UUID> entityIds = new ArrayList<>();
         List<String> facts = new ArrayList<>();
         List<String> documents = new ArrayList<>();
-        jdbc.query("SELECT id, document::text AS document FROM entity WHERE id = ANY(:ids) ORDER BY id",
+        jdbc.query("SELECT id, entity_type, document::text AS document FROM entity WHERE id = ANY(:ids) ORDER BY id",
                 new MapSqlParameterSource("ids", SqlArrays.of("uuid", ids)), row -> {
                     JsonNode document = read(row.getString("document"));
                     entityIds.add(row.getObject("id", UUID.class));
-                    facts.add(write(entryFacts.facts(document)));
+                    facts.add(write(entryFacts.facts(row.getString("entity_type"), document)));
                     documents.add(write(entryFacts.publicDocument(document)));
                 });
         jdbc.update(UPSERT, new MapSqlParameterSource("ids", SqlArrays.of("uuid", entityIds))

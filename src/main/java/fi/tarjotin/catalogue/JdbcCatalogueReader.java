@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -35,18 +36,32 @@ public class JdbcCatalogueReader {
     private final NamedParameterJdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate streaming;
     private final Taxonomies taxonomies;
+    private final ServiceIndex services;
+    private final GenerationCache<List<String>, List<UUID>> searchMatches;
+    private final GenerationCache<CatalogueFilter, ServiceIndex.Facets> facets;
 
-    JdbcCatalogueReader(NamedParameterJdbcTemplate jdbc, DataSource dataSource, Taxonomies taxonomies) {
+    JdbcCatalogueReader(NamedParameterJdbcTemplate jdbc, DataSource dataSource, Taxonomies taxonomies,
+            ServiceIndex services, @Value("${tarjotin.api.query-cache-size:2000}") int queryCacheSize) {
         this.jdbc = jdbc;
         JdbcTemplate cursor = new JdbcTemplate(dataSource);
         // PostgreSQL streams rows in batches of the fetch size only inside a transaction (see forEach).
         cursor.setFetchSize(500);
         this.streaming = new NamedParameterJdbcTemplate(cursor);
         this.taxonomies = taxonomies;
+        this.services = services;
+        this.searchMatches = new GenerationCache<>(services::generation, queryCacheSize);
+        this.facets = new GenerationCache<>(services::generation, queryCacheSize);
     }
 
-    /** One page (1-based) of entries of a type that pass the filter, and how many pass in all. */
+    /**
+     * One page (1-based) of entries of a type that pass the filter, and how many pass in all. Active
+     * services are selected through the in-memory {@link ServiceIndex} (search through PostgreSQL's
+     * full-text index first); the change feed and the other types through SQL.
+     */
     public EntryPage list(String entityType, CatalogueFilter filter, int page, int perPage) {
+        if ("service".equals(entityType) && filter.modifiedAfter() == null) {
+            return listActiveServices(filter, page, perPage);
+        }
         Query query = query(entityType, filter);
         long total = jdbc.queryForObject("SELECT count(*) " + query.from(), query.parameters(), Long.class);
         List<CatalogueEntry> entries = total <= (long) (page - 1) * perPage ? List.of() : jdbc.query(
@@ -97,52 +112,51 @@ public class JdbcCatalogueReader {
     }
 
     /**
-     * Counts of active services per activity category, need and municipality for a filter. Each
-     * dimension is counted without its own filter (and with all the others), so a frontend can show how
-     * many results every other choice in that dimension would add; {@code total} has every filter.
+     * Counts of active services per activity category, need and municipality for a filter; each
+     * dimension is counted without its own filter (see {@link ServiceIndex#facets}).
      */
-    public Facets serviceFacets(CatalogueFilter filter) {
-        Query all = query("service", filter);
-        long total = jdbc.queryForObject("SELECT count(*) " + all.from(), all.parameters(), Long.class);
-        Map<String, Long> categories = countValues("categories", filter.withoutCategories());
-        Map<String, Long> needs = countValues("needs", filter.withoutNeeds());
-        return new Facets(total, categories, needs, municipalityCounts(filter.withoutMunicipalities()));
+    public ServiceIndex.Facets serviceFacets(CatalogueFilter filter) {
+        return facets.get(filter, key -> services.facets(key, key.searches() ? searchMatches(key) : null));
     }
 
-    private Map<String, Long> countValues(String column, CatalogueFilter filter) {
-        Query query = query("service", filter);
-        Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.query("SELECT value, count(*) AS n FROM (SELECT unnest(c." + column + ") AS value " + query.from()
-                + ") AS v GROUP BY value ORDER BY n DESC, value", query.parameters(),
-                row -> {
-                    counts.put(row.getString("value"), row.getLong("n"));
-                });
-        return counts;
+    private EntryPage listActiveServices(CatalogueFilter filter, int page, int perPage) {
+        IdPage ids = activeServiceIds(filter, page, perPage);
+        Map<UUID, CatalogueEntry> entries = findAll(ids.ids());
+        return new EntryPage(ids.ids().stream().map(entries::get).filter(entry -> entry != null).toList(), ids.total());
     }
 
     /**
-     * Services offered in the whole country count in every municipality (except Åland's for those
-     * offered "except Åland"); the others count where they name, county-expanded.
+     * The ids of one page of active services passing the filter (no change-feed bound), in list order,
+     * and how many pass in all: for callers that keep rendered services and need to read only the rest.
      */
-    private Map<String, Long> municipalityCounts(CatalogueFilter filter) {
-        Map<String, Long> limited = countValues("municipalities", filter);
-        Query query = query("service", filter);
-        Map<String, Long> nationwide = new LinkedHashMap<>();
-        jdbc.query("SELECT c.coverage, count(*) AS n " + query.from()
-                + " AND c.coverage <> 'limited' GROUP BY c.coverage", query.parameters(), row -> {
-                    nationwide.put(row.getString("coverage"), row.getLong("n"));
-                });
-        long everywhere = nationwide.getOrDefault("whole-country", 0L);
-        long exceptAland = nationwide.getOrDefault("whole-country-except-aland", 0L);
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (String municipality : taxonomies.municipalityCodes()) {
-            long count = limited.getOrDefault(municipality, 0L) + everywhere
-                    + (taxonomies.isAland(municipality) ? 0 : exceptAland);
-            if (count > 0) {
-                counts.put(municipality, count);
-            }
+    public IdPage activeServiceIds(CatalogueFilter filter, int page, int perPage) {
+        List<UUID> ids;
+        long total;
+        if (filter.searches()) {
+            ServiceIndex.Selection selection = services.select(filter, null);
+            List<UUID> ranked = searchMatches(filter).stream().filter(selection::contains).toList();
+            total = ranked.size();
+            int from = (int) Math.min(ranked.size(), (long) (page - 1) * perPage);
+            ids = ranked.subList(from, Math.min(ranked.size(), from + perPage));
+        } else {
+            ServiceIndex.Selection selection = services.select(filter, null);
+            total = selection.size();
+            ids = selection.page(page, perPage);
         }
-        return counts;
+        return new IdPage(ids, total, services.generation());
+    }
+
+    /**
+     * Active services matching the search words, best first (rank, then name). Kept per word list until
+     * the catalogue changes: ranking every match is the costly part of a search, and trays repeat words.
+     */
+    private List<UUID> searchMatches(CatalogueFilter filter) {
+        return searchMatches.get(filter.searchWords(), words -> List.copyOf(jdbc.queryForList("""
+                SELECT c.entity_id FROM catalogue_entry c
+                 WHERE c.entity_type = 'service' AND c.status = 'active'
+                   AND c.search_vector @@ catalogue_search_query(:words)
+                 ORDER BY ts_rank_cd(c.search_vector, catalogue_search_query(:words)) DESC, c.sort_name, c.entity_id""",
+                new MapSqlParameterSource("words", SqlArrays.of("text", words)), UUID.class)));
     }
 
     private Query query(String entityType, CatalogueFilter filter) {
@@ -236,8 +250,7 @@ public class JdbcCatalogueReader {
     public record EntryPage(List<CatalogueEntry> entries, long total) {
     }
 
-    /** Facet counts, each ordered by count (largest first) and code; municipalities in code order. */
-    public record Facets(long total, Map<String, Long> categories, Map<String, Long> needs,
-            Map<String, Long> municipalities) {
+    /** A page of ids, and the catalogue generation they were selected at. */
+    public record IdPage(List<UUID> ids, long total, long generation) {
     }
 }
