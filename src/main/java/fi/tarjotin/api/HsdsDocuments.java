@@ -1,6 +1,5 @@
 package fi.tarjotin.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -499,11 +498,7 @@ public class HsdsDocuments {
         return snake.toString();
     }
 
-    private JsonNode read(CatalogueEntry entry) {
-        try {
-            return json.readTree(entry.document());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("catalogue entry " + entry.entityId() + " is not JSON", e);
-        }
+    private static JsonNode read(CatalogueEntry entry) {
+        return entry.document();
     }
 }

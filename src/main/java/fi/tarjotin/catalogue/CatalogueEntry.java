@@ -1,17 +1,18 @@
 package fi.tarjotin.catalogue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * One published entity as the read model holds it: the public document (JSON text, private details
- * already removed) and the references resolved to entity ids.
+ * One published entity: its public document (private details already removed) and its references
+ * resolved to entity ids.
  *
  * @param status {@code active} or {@code inactive} (retired from every source)
  */
 public record CatalogueEntry(UUID entityId, String entityType, String status, Instant lastModified,
-        LocalDate assuredDate, UUID organizationId, UUID serviceId, UUID locationId, String document) {
+        LocalDate assuredDate, UUID organizationId, UUID serviceId, UUID locationId, JsonNode document) {
 
     public boolean active() {
         return "active".equals(status);

@@ -11,16 +11,14 @@ import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 
 /**
- * What the read model needs from one entity document: the public document (private details removed),
- * the source's references, and the values the three clicks, search and sorting work on. Counties are
+ * What the read model needs from one entity document: the source's references, and the values the
+ * three clicks, search and sorting work on. Counties are
  * expanded into their municipalities here, so a service offered in a wellbeing services county matches
  * a filter on any of its municipalities.
  */
 @Component
 public class CatalogueEntryFacts {
 
-    /** The one field of the model that holds everything private; see {@code PrivateDetails}. */
-    static final String PRIVATE_DETAILS = "privateDetails";
     private static final List<String> LANGUAGES = List.of("fi", "sv", "en");
     private static final Set<String> SEARCHED = Set.of("service", "organization");
 
@@ -30,13 +28,6 @@ public class CatalogueEntryFacts {
     CatalogueEntryFacts(Taxonomies taxonomies, ObjectMapper json) {
         this.taxonomies = taxonomies;
         this.json = json;
-    }
-
-    /** The document as the public may see it. */
-    public ObjectNode publicDocument(JsonNode document) {
-        ObjectNode copy = document.deepCopy();
-        copy.remove(PRIVATE_DETAILS);
-        return copy;
     }
 
     /**

@@ -53,7 +53,7 @@ public class CataloguePublisher {
     private static final String UPSERT = """
             INSERT INTO catalogue_entry (entity_id, entity_type, status, last_modified, assured_date, source,
                     organization_ref, service_ref, location_ref, sort_name, categories, needs, municipalities,
-                    coverage, languages, search_vector, document, published_at)
+                    coverage, languages, search_vector, published_at)
             SELECT e.id, e.entity_type, e.status, e.last_modified, e.assured_date, f->>'source',
                    f->>'organizationRef', f->>'serviceRef', f->>'locationRef', f->>'sortName',
                    ARRAY(SELECT jsonb_array_elements_text(f->'categories')),
@@ -62,8 +62,8 @@ public class CataloguePublisher {
                    f->>'coverage',
                    ARRAY(SELECT jsonb_array_elements_text(f->'languages')),
                    %s,
-                   t.document::jsonb, :now
-              FROM unnest(:ids, :facts, :documents) AS t(id, facts, document)
+                   :now
+              FROM unnest(:ids, :facts) AS t(id, facts)
              CROSS JOIN LATERAL (SELECT t.facts::jsonb AS f) AS parsed
               JOIN entity e ON e.id = t.id
             ON CONFLICT (entity_id) DO UPDATE SET
@@ -80,7 +80,7 @@ public class CataloguePublisher {
                    categories = EXCLUDED.categories, needs = EXCLUDED.needs,
                    municipalities = EXCLUDED.municipalities, coverage = EXCLUDED.coverage,
                    languages = EXCLUDED.languages, search_vector = EXCLUDED.search_vector,
-                   document = EXCLUDED.document, published_at = EXCLUDED.published_at""".formatted(SEARCH_VECTOR);
+                   published_at = EXCLUDED.published_at""".formatted(SEARCH_VECTOR);
 
     // A reference names the target by the source's own id; the entity it resolves to is the one whose
     // member is that source record (so a merged target resolves to the merged entity).
@@ -211,17 +211,14 @@ public class CataloguePublisher {
     private void publish(List<UUID> ids) {
         List<UUID> entityIds = new ArrayList<>();
         List<String> facts = new ArrayList<>();
-        List<String> documents = new ArrayList<>();
         jdbc.query("SELECT id, entity_type, document::text AS document FROM entity WHERE id = ANY(:ids) ORDER BY id",
                 new MapSqlParameterSource("ids", SqlArrays.of("uuid", ids)), row -> {
                     JsonNode document = read(row.getString("document"));
                     entityIds.add(row.getObject("id", UUID.class));
                     facts.add(write(entryFacts.facts(row.getString("entity_type"), document)));
-                    documents.add(write(entryFacts.publicDocument(document)));
                 });
         jdbc.update(UPSERT, new MapSqlParameterSource("ids", SqlArrays.of("uuid", entityIds))
                 .addValue("facts", SqlArrays.of("text", facts))
-                .addValue("documents", SqlArrays.of("text", documents))
                 .addValue("now", Timestamp.from(Instant.now())));
     }
 

@@ -1,5 +1,8 @@
 package fi.tarjotin.catalogue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.tarjotin.system.SqlArrays;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,7 +17,6 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -29,19 +31,22 @@ public class JdbcCatalogueReader {
 
     private static final String COLUMNS = """
             c.entity_id, c.entity_type, c.status, c.last_modified, c.assured_date, c.organization_id,
-            c.service_id, c.location_id, c.document::text AS document""";
-
-    private static final RowMapper<CatalogueEntry> ENTRY = JdbcCatalogueReader::entry;
+            c.service_id, c.location_id, e.document::text AS document""";
+    // The document is the entity's own; this join is the only way documents reach the public API.
+    private static final String ENTRIES = "catalogue_entry c JOIN entity e ON e.id = c.entity_id";
+    /** The one member of the model that holds everything private; see {@code PrivateDetails}. */
+    private static final String PRIVATE_DETAILS = "privateDetails";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate streaming;
     private final Taxonomies taxonomies;
     private final ServiceIndex services;
+    private final ObjectMapper json;
     private final GenerationCache<List<String>, List<UUID>> searchMatches;
     private final GenerationCache<CatalogueFilter, ServiceIndex.Facets> facets;
 
     JdbcCatalogueReader(NamedParameterJdbcTemplate jdbc, DataSource dataSource, Taxonomies taxonomies,
-            ServiceIndex services, @Value("${tarjotin.api.query-cache-size:2000}") int queryCacheSize) {
+            ServiceIndex services, ObjectMapper json, @Value("${tarjotin.api.query-cache-size:2000}") int queryCacheSize) {
         this.jdbc = jdbc;
         JdbcTemplate cursor = new JdbcTemplate(dataSource);
         // PostgreSQL streams rows in batches of the fetch size only inside a transaction (see forEach).
@@ -49,6 +54,7 @@ public class JdbcCatalogueReader {
         this.streaming = new NamedParameterJdbcTemplate(cursor);
         this.taxonomies = taxonomies;
         this.services = services;
+        this.json = json;
         this.searchMatches = new GenerationCache<>(services::generation, queryCacheSize);
         this.facets = new GenerationCache<>(services::generation, queryCacheSize);
     }
@@ -67,7 +73,7 @@ public class JdbcCatalogueReader {
         List<CatalogueEntry> entries = total <= (long) (page - 1) * perPage ? List.of() : jdbc.query(
                 "SELECT " + COLUMNS + " " + query.from() + " ORDER BY " + query.order() + " LIMIT :limit OFFSET :offset",
                 new MapSqlParameterSource(query.parameters().getValues()).addValue("limit", perPage)
-                        .addValue("offset", (long) (page - 1) * perPage), ENTRY);
+                        .addValue("offset", (long) (page - 1) * perPage), this::entry);
         return new EntryPage(entries, total);
     }
 
@@ -85,16 +91,16 @@ public class JdbcCatalogueReader {
     }
 
     public Optional<CatalogueEntry> find(String entityType, UUID id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM catalogue_entry c WHERE c.entity_id = :id AND c.entity_type = :type",
-                new MapSqlParameterSource("id", id).addValue("type", entityType), ENTRY).stream().findFirst();
+        return jdbc.query("SELECT " + COLUMNS + " FROM " + ENTRIES + " WHERE c.entity_id = :id AND c.entity_type = :type",
+                new MapSqlParameterSource("id", id).addValue("type", entityType), this::entry).stream().findFirst();
     }
 
     /** Entries by id, active or not, in no particular order. */
     public Map<UUID, CatalogueEntry> findAll(Collection<UUID> ids) {
         Map<UUID, CatalogueEntry> entries = new LinkedHashMap<>();
         if (!ids.isEmpty()) {
-            jdbc.query("SELECT " + COLUMNS + " FROM catalogue_entry c WHERE c.entity_id = ANY(:ids)",
-                    new MapSqlParameterSource("ids", SqlArrays.of("uuid", ids)), ENTRY)
+            jdbc.query("SELECT " + COLUMNS + " FROM " + ENTRIES + " WHERE c.entity_id = ANY(:ids)",
+                    new MapSqlParameterSource("ids", SqlArrays.of("uuid", ids)), this::entry)
                     .forEach(entry -> entries.put(entry.entityId(), entry));
         }
         return entries;
@@ -106,9 +112,9 @@ public class JdbcCatalogueReader {
             case "organization_id", "service_id", "location_id" -> referenceColumn;
             default -> throw new IllegalArgumentException("not a reference column: " + referenceColumn);
         };
-        return jdbc.query("SELECT " + COLUMNS + " FROM catalogue_entry c WHERE c.entity_type = :type AND c." + column
+        return jdbc.query("SELECT " + COLUMNS + " FROM " + ENTRIES + " WHERE c.entity_type = :type AND c." + column
                 + " = :target AND c.status = 'active' ORDER BY c.sort_name, c.entity_id",
-                new MapSqlParameterSource("type", entityType).addValue("target", target), ENTRY);
+                new MapSqlParameterSource("type", entityType).addValue("target", target), this::entry);
     }
 
     /**
@@ -162,7 +168,7 @@ public class JdbcCatalogueReader {
     private Query query(String entityType, CatalogueFilter filter) {
         MapSqlParameterSource parameters = new MapSqlParameterSource("type", entityType);
         boolean changeFeed = filter.modifiedAfter() != null;
-        StringBuilder from = new StringBuilder("FROM catalogue_entry c");
+        StringBuilder from = new StringBuilder("FROM " + ENTRIES);
         // A service-at-location is found through its service: the three clicks and search describe services.
         String subject = "c";
         if ("service_at_location".equals(entityType)) {
@@ -235,13 +241,21 @@ public class JdbcCatalogueReader {
         }
     }
 
-    private static CatalogueEntry entry(ResultSet row, int rowNumber) throws SQLException {
+    /** An entry with its public document: the private details are removed here, before anyone sees it. */
+    private CatalogueEntry entry(ResultSet row, int rowNumber) throws SQLException {
+        ObjectNode document;
+        try {
+            document = (ObjectNode) json.readTree(row.getString("document"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("entity " + row.getString("entity_id") + " has no JSON document", e);
+        }
+        document.remove(PRIVATE_DETAILS);
         Timestamp lastModified = row.getTimestamp("last_modified");
         java.sql.Date assured = row.getDate("assured_date");
         return new CatalogueEntry(row.getObject("entity_id", UUID.class), row.getString("entity_type"),
                 row.getString("status"), lastModified.toInstant(), assured == null ? null : assured.toLocalDate(),
                 row.getObject("organization_id", UUID.class), row.getObject("service_id", UUID.class),
-                row.getObject("location_id", UUID.class), row.getString("document"));
+                row.getObject("location_id", UUID.class), document);
     }
 
     private record Query(String from, String order, MapSqlParameterSource parameters) {

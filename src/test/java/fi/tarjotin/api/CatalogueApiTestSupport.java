@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +15,7 @@ import fi.tarjotin.source.ImportRun;
 import fi.tarjotin.source.JdbcImportRunRepository;
 import fi.tarjotin.source.RunStatus;
 import fi.tarjotin.support.Fixtures;
+import fi.tarjotin.support.ImportRuns;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -23,8 +23,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,21 +112,7 @@ abstract class CatalogueApiTestSupport {
     }
 
     ImportRun importToEnd(ImportKind kind) {
-        long runId = launcher.launch("ptv", kind, "test").id();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            ImportRun run = runs.findById(runId).orElseThrow();
-            if (run.status() != RunStatus.RUNNING) {
-                return run;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        return fail("import run " + runId + " did not end within 60 s");
+        return ImportRuns.awaitEnd(runs, launcher.launch("ptv", kind, "test").id());
     }
 
     /** The entity id a PTV record of the fixture has (name-based, so the same in every run). */

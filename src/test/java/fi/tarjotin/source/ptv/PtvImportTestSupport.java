@@ -1,7 +1,6 @@
 package fi.tarjotin.source.ptv;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,9 +11,8 @@ import fi.tarjotin.source.ImportKind;
 import fi.tarjotin.source.ImportLauncher;
 import fi.tarjotin.source.ImportRun;
 import fi.tarjotin.source.JdbcImportRunRepository;
-import fi.tarjotin.source.RunStatus;
+import fi.tarjotin.support.ImportRuns;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,15 +67,7 @@ abstract class PtvImportTestSupport {
     }
 
     ImportRun awaitEnd(long runId) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            ImportRun run = runs.findById(runId).orElseThrow();
-            if (run.status() != RunStatus.RUNNING) {
-                return run;
-            }
-            sleep(Duration.ofMillis(50));
-        }
-        return fail("import run " + runId + " did not end within 60 s");
+        return ImportRuns.awaitEnd(runs, runId);
     }
 
     /**
@@ -130,11 +120,6 @@ abstract class PtvImportTestSupport {
     }
 
     static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        ImportRuns.pause(duration);
     }
 }
