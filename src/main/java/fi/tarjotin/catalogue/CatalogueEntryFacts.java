@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 
 /**
- * What the read model needs from a service or organisation document: the source's references, and the
- * values the three clicks, search and sorting work on. (Locations and links are found through their
- * services; CataloguePublisher takes their references in SQL.) Counties are
+ * What the read model needs from one entity document: the source's references, and the values the
+ * three clicks, search and sorting work on. Counties are
  * expanded into their municipalities here, so a service offered in a wellbeing services county matches
  * a filter on any of its municipalities.
  */
@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 public class CatalogueEntryFacts {
 
     private static final List<String> LANGUAGES = List.of("fi", "sv", "en");
+    private static final Set<String> SEARCHED = Set.of("service", "organization");
 
     private final Taxonomies taxonomies;
     private final ObjectMapper json;
@@ -35,7 +36,7 @@ public class CatalogueEntryFacts {
      * {@code municipalities}, {@code coverage}, {@code languages}, and {@code texts} by search weight
      * (A names, B keywords, C summaries, D descriptions) and language.
      */
-    public ObjectNode facts(JsonNode document) {
+    public ObjectNode facts(String entityType, JsonNode document) {
         ObjectNode facts = json.createObjectNode();
         facts.put("source", document.path("provenance").path("source").asText("unknown"));
         putRef(facts, "organizationRef", document.path("organization"));
@@ -47,6 +48,13 @@ public class CatalogueEntryFacts {
         facts.set("languages", json.valueToTree(strings(document.path("languages"))));
         coverage(document, facts);
         ObjectNode texts = facts.putObject("texts");
+        if (!SEARCHED.contains(entityType)) {
+            // Locations and links are found through their services: no search vector to build and index.
+            for (String weight : List.of("A", "B", "C", "D")) {
+                texts.putObject(weight);
+            }
+            return facts;
+        }
         ObjectNode names = texts.putObject("A");
         ObjectNode keywords = texts.putObject("B");
         ObjectNode summaries = texts.putObject("C");

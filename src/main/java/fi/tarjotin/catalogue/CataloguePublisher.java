@@ -63,7 +63,8 @@ public class CataloguePublisher {
                    ARRAY(SELECT jsonb_array_elements_text(f->'languages')),
                    %s,
                    :now
-              FROM (%s) AS t(id, f)
+              FROM unnest(:ids, :facts) AS t(id, facts)
+             CROSS JOIN LATERAL (SELECT t.facts::jsonb AS f) AS parsed
               JOIN entity e ON e.id = t.id
             ON CONFLICT (entity_id) DO UPDATE SET
                    status = EXCLUDED.status, last_modified = EXCLUDED.last_modified,
@@ -79,25 +80,7 @@ public class CataloguePublisher {
                    categories = EXCLUDED.categories, needs = EXCLUDED.needs,
                    municipalities = EXCLUDED.municipalities, coverage = EXCLUDED.coverage,
                    languages = EXCLUDED.languages, search_vector = EXCLUDED.search_vector,
-                   published_at = EXCLUDED.published_at""";
-
-    /** Facts made in Java ({@link CatalogueEntryFacts}): services and organisations. */
-    private static final String UPSERT_FACTS = UPSERT.formatted(SEARCH_VECTOR,
-            "SELECT id, facts::jsonb FROM unnest(:ids, :facts) AS input(id, facts)");
-
-    /**
-     * Locations and links are found only through their services: their entries need the references and
-     * a name, which SQL takes from the document without sending 270,000 documents through Java.
-     */
-    private static final String UPSERT_REACHED_THROUGH_SERVICES = UPSERT.formatted(SEARCH_VECTOR, """
-            SELECT id, jsonb_build_object('source', coalesce(document #>> '{provenance,source}', 'unknown'),
-                       'organizationRef', document ->> 'organization', 'serviceRef', document ->> 'service',
-                       'locationRef', document ->> 'location',
-                       'sortName', lower(coalesce(document #>> '{name,fi}', document #>> '{name,sv}',
-                                                  document #>> '{name,en}', '')),
-                       'categories', '[]'::jsonb, 'needs', '[]'::jsonb, 'municipalities', '[]'::jsonb,
-                       'coverage', 'limited', 'languages', '[]'::jsonb, 'texts', '{}'::jsonb)
-              FROM entity WHERE id = ANY(:ids) AND entity_type IN ('location', 'service_at_location')""");
+                   published_at = EXCLUDED.published_at""".formatted(SEARCH_VECTOR);
 
     // A reference names the target by the source's own id; the entity it resolves to is the one whose
     // member is that source record (so a merged target resolves to the merged entity).
@@ -226,21 +209,17 @@ public class CataloguePublisher {
     }
 
     private void publish(List<UUID> ids) {
-        Timestamp now = Timestamp.from(Instant.now());
-        jdbc.update(UPSERT_REACHED_THROUGH_SERVICES, new MapSqlParameterSource("ids", SqlArrays.of("uuid", ids))
-                .addValue("now", now));
         List<UUID> entityIds = new ArrayList<>();
         List<String> facts = new ArrayList<>();
-        jdbc.query("""
-                SELECT id, entity_type, document::text AS document FROM entity
-                 WHERE id = ANY(:ids) AND entity_type IN ('service', 'organization') ORDER BY id""",
+        jdbc.query("SELECT id, entity_type, document::text AS document FROM entity WHERE id = ANY(:ids) ORDER BY id",
                 new MapSqlParameterSource("ids", SqlArrays.of("uuid", ids)), row -> {
                     JsonNode document = read(row.getString("document"));
                     entityIds.add(row.getObject("id", UUID.class));
-                    facts.add(write(entryFacts.facts(document)));
+                    facts.add(write(entryFacts.facts(row.getString("entity_type"), document)));
                 });
-        jdbc.update(UPSERT_FACTS, new MapSqlParameterSource("ids", SqlArrays.of("uuid", entityIds))
-                .addValue("facts", SqlArrays.of("text", facts)).addValue("now", now));
+        jdbc.update(UPSERT, new MapSqlParameterSource("ids", SqlArrays.of("uuid", entityIds))
+                .addValue("facts", SqlArrays.of("text", facts))
+                .addValue("now", Timestamp.from(Instant.now())));
     }
 
     private void resolveReferences() {

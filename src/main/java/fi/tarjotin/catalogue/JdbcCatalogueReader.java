@@ -60,14 +60,11 @@ public class JdbcCatalogueReader {
     }
 
     /**
-     * One page (1-based) of entries of a type that pass the filter, and how many pass in all. Active
-     * services are selected through the in-memory {@link ServiceIndex} (search through PostgreSQL's
-     * full-text index first); the change feed and the other types through SQL.
+     * One page (1-based) of entries of a type that pass the filter, and how many pass in all, by SQL: for
+     * the change feed, organisations and services at locations. Active services are paged faster through
+     * {@link #activeServiceIds}.
      */
     public EntryPage list(String entityType, CatalogueFilter filter, int page, int perPage) {
-        if ("service".equals(entityType) && filter.modifiedAfter() == null) {
-            return listActiveServices(filter, page, perPage);
-        }
         Query query = query(entityType, filter);
         long total = jdbc.queryForObject("SELECT count(*) " + query.from(), query.parameters(), Long.class);
         List<CatalogueEntry> entries = total <= (long) (page - 1) * perPage ? List.of() : jdbc.query(
@@ -123,12 +120,6 @@ public class JdbcCatalogueReader {
      */
     public ServiceIndex.Facets serviceFacets(CatalogueFilter filter) {
         return facets.get(filter, key -> services.facets(key, key.searches() ? searchMatches(key) : null));
-    }
-
-    private EntryPage listActiveServices(CatalogueFilter filter, int page, int perPage) {
-        IdPage ids = activeServiceIds(filter, page, perPage);
-        Map<UUID, CatalogueEntry> entries = findAll(ids.ids());
-        return new EntryPage(ids.ids().stream().map(entries::get).filter(entry -> entry != null).toList(), ids.total());
     }
 
     /**
