@@ -1,5 +1,11 @@
 package fi.tarjotin.api;
 
+import static fi.tarjotin.api.HsdsParts.childId;
+import static fi.tarjotin.api.HsdsParts.putEmail;
+import static fi.tarjotin.api.HsdsParts.putText;
+import static fi.tarjotin.api.HsdsParts.putUrl;
+import static fi.tarjotin.api.HsdsParts.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,13 +13,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.tarjotin.api.TaxonomyTerms.Term;
 import fi.tarjotin.api.TaxonomyTerms.Vocabulary;
 import fi.tarjotin.catalogue.CatalogueEntry;
-import fi.tarjotin.catalogue.Taxonomies;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -33,8 +36,6 @@ public class HsdsDocuments {
     public static final String EXTENSION = "tarjotin";
     private static final List<String> LANGUAGES = List.of("fi", "sv", "en");
     private static final Set<String> REFERENCES = Set.of("organization", "service", "location");
-    private static final Map<String, String> WEEKDAYS = Map.of("monday", "MO", "tuesday", "TU", "wednesday", "WE",
-            "thursday", "TH", "friday", "FR", "saturday", "SA", "sunday", "SU");
     private static final Map<String, String> WHOLE_COUNTRY = Map.of("fi", "Koko Suomi", "sv", "Hela Finland",
             "en", "The whole of Finland");
     private static final Map<String, String> WHOLE_COUNTRY_EXCEPT_ALAND = Map.of("fi", "Koko Suomi paitsi Ahvenanmaa",
@@ -42,12 +43,12 @@ public class HsdsDocuments {
 
     private final ObjectMapper json;
     private final TaxonomyTerms terms;
-    private final Taxonomies taxonomies;
+    private final HsdsParts parts;
 
-    HsdsDocuments(ObjectMapper json, TaxonomyTerms terms, Taxonomies taxonomies) {
+    HsdsDocuments(ObjectMapper json, TaxonomyTerms terms, HsdsParts parts) {
         this.json = json;
         this.terms = terms;
-        this.taxonomies = taxonomies;
+        this.parts = parts;
     }
 
     // ---- services -------------------------------------------------------------------------------------
@@ -82,9 +83,9 @@ public class HsdsDocuments {
             List<CatalogueEntry> servicesAtLocations, Map<UUID, CatalogueEntry> locations, String language) {
         JsonNode document = read(service);
         ObjectNode hsds = serviceListItem(service, organization, language);
-        hsds.set("phones", phones(service.entityId(), document.path("phones"), language));
+        hsds.set("phones", parts.phones(service.entityId(), document.path("phones"), language));
         hsds.set("service_areas", serviceAreas(service.entityId(), document.path("area"), language));
-        hsds.set("languages", languages(service.entityId(), document.path("languages"), language));
+        hsds.set("languages", parts.languages(service.entityId(), document.path("languages"), language));
         hsds.set("attributes", attributes(service.entityId(), document, language));
         ArrayNode links = hsds.putArray("service_at_locations");
         for (CatalogueEntry link : servicesAtLocations) {
@@ -116,7 +117,7 @@ public class HsdsDocuments {
     public ObjectNode organization(CatalogueEntry organization, List<CatalogueEntry> services, String language) {
         JsonNode document = read(organization);
         ObjectNode hsds = organizationListItem(organization, language);
-        hsds.set("phones", phones(organization.entityId(), document.path("phones"), language));
+        hsds.set("phones", parts.phones(organization.entityId(), document.path("phones"), language));
         ArrayNode identifiers = hsds.putArray("organization_identifiers");
         if (document.hasNonNull("businessId")) {
             identifiers.addObject().put("id", childId(organization.entityId(), "organization_identifier", 0).toString())
@@ -145,8 +146,8 @@ public class HsdsDocuments {
         }
         putText(hsds, "description", document.path("description").isMissingNode()
                 ? document.path("descriptionText") : document.path("description"), language);
-        hsds.set("phones", phones(link.entityId(), document.path("phones"), language));
-        hsds.set("schedules", schedules(link.entityId(), document.path("openingHours"), language));
+        hsds.set("phones", parts.phones(link.entityId(), document.path("phones"), language));
+        hsds.set("schedules", parts.schedules(link.entityId(), document.path("openingHours"), language));
         if (location != null) {
             hsds.set("location", location(location, language));
         }
@@ -176,10 +177,10 @@ public class HsdsDocuments {
                 break;
             }
         }
-        hsds.set("addresses", addresses(location.entityId(), document.path("addresses"), language));
-        hsds.set("phones", phones(location.entityId(), document.path("phones"), language));
-        hsds.set("schedules", schedules(location.entityId(), document.path("openingHours"), language));
-        hsds.set("languages", languages(location.entityId(), document.path("languages"), language));
+        hsds.set("addresses", parts.addresses(location.entityId(), document.path("addresses"), language));
+        hsds.set("phones", parts.phones(location.entityId(), document.path("phones"), language));
+        hsds.set("schedules", parts.schedules(location.entityId(), document.path("openingHours"), language));
+        hsds.set("languages", parts.languages(location.entityId(), document.path("languages"), language));
         ArrayNode accessibility = hsds.putArray("accessibility");
         if (document.has("accessibility")) {
             accessibility.addObject().put("id", childId(location.entityId(), "accessibility", 0).toString())
@@ -227,84 +228,6 @@ public class HsdsDocuments {
 
     // ---- parts ----------------------------------------------------------------------------------------
 
-    private ArrayNode phones(UUID parent, JsonNode phones, String language) {
-        ArrayNode hsds = json.createArrayNode();
-        int index = 0;
-        for (JsonNode phone : phones) {
-            ObjectNode item = hsds.addObject();
-            item.put("id", childId(parent, "phone", index++).toString());
-            item.put("number", phone.path("number").asText());
-            item.put("type", switch (phone.path("kind").asText("voice")) {
-                case "sms" -> "text";
-                case "fax" -> "fax";
-                default -> "voice";
-            });
-            putText(item, "description", phone.path("description"), language);
-            if (phone.has("description") || phone.has("chargeDescription")) {
-                ObjectNode extension = item.putObject(EXTENSION);
-                copy(extension, "description", phone.path("description"));
-                copy(extension, "charge_description", phone.path("chargeDescription"));
-            }
-        }
-        return hsds;
-    }
-
-    private ArrayNode schedules(UUID parent, JsonNode openingHours, String language) {
-        ArrayNode hsds = json.createArrayNode();
-        int index = 0;
-        for (JsonNode period : openingHours) {
-            ObjectNode item = hsds.addObject();
-            item.put("id", childId(parent, "schedule", index++).toString());
-            String weekday = WEEKDAYS.get(period.path("day").asText(""));
-            if (weekday != null) {
-                item.put("freq", "WEEKLY");
-                item.put("byday", weekday);
-            }
-            putString(item, "valid_from", period.path("validFrom"));
-            putString(item, "valid_to", period.path("validTo"));
-            putString(item, "opens_at", period.path("opens"));
-            putString(item, "closes_at", period.path("closes"));
-            putText(item, "description", period.path("description"), language);
-            ObjectNode extension = item.putObject(EXTENSION);
-            putString(extension, "kind", period.path("kind"));
-            putString(extension, "status", period.path("status"));
-            putString(extension, "holiday", period.path("holiday"));
-            copy(extension, "description", period.path("description"));
-        }
-        return hsds;
-    }
-
-    private ArrayNode addresses(UUID parent, JsonNode addresses, String language) {
-        ArrayNode hsds = json.createArrayNode();
-        int index = 0;
-        for (JsonNode address : addresses) {
-            String street = join(text(address.path("street"), language), address.path("streetNumber").asText(""));
-            String municipality = address.path("municipality").asText("");
-            Map<String, String> municipalityRow = taxonomies.municipalities().get(municipality);
-            String city = text(address.path("postOffice"), language);
-            if (city.isEmpty() && municipalityRow != null) {
-                city = municipalityRow.getOrDefault("sv".equals(language) ? "name_sv" : "name_fi", "");
-            }
-            String county = municipalityRow == null ? null : municipalityRow.get("wellbeing_services_county");
-            Map<String, String> countyRow = county == null ? null : taxonomies.wellbeingServicesCounties().get(county);
-            ObjectNode item = hsds.addObject();
-            item.put("id", childId(parent, "address", index++).toString());
-            item.put("location_id", parent.toString());
-            item.put("address_1", street);
-            item.put("city", city);
-            item.put("state_province", countyRow == null ? "" : countyRow.get("sv".equals(language) ? "name_sv" : "name_fi"));
-            item.put("postal_code", address.path("postalCode").asText(""));
-            item.put("country", "FI");
-            item.put("address_type", "postal".equals(address.path("kind").asText()) ? "postal" : "physical");
-            ObjectNode extension = item.putObject(EXTENSION);
-            putString(extension, "municipality", address.path("municipality"));
-            copy(extension, "street", address.path("street"));
-            copy(extension, "post_office", address.path("postOffice"));
-            copy(extension, "additional_information", address.path("additionalInformation"));
-        }
-        return hsds;
-    }
-
     private ArrayNode serviceAreas(UUID service, JsonNode area, String language) {
         ArrayNode hsds = json.createArrayNode();
         String scope = area.path("scope").asText("limited");
@@ -336,17 +259,6 @@ public class HsdsDocuments {
         item.put("service_id", service.toString());
         item.put("name", term.map(found -> found.name(language)).orElse(code));
         item.putObject(EXTENSION).put(kind, code);
-    }
-
-    private ArrayNode languages(UUID parent, JsonNode codes, String language) {
-        ArrayNode hsds = json.createArrayNode();
-        int index = 0;
-        for (JsonNode code : codes) {
-            hsds.addObject().put("id", childId(parent, "language", index++).toString())
-                    .put("name", Locale.forLanguageTag(code.asText()).getDisplayLanguage(Locale.forLanguageTag(language)))
-                    .put("code", code.asText());
-        }
-        return hsds;
     }
 
     /** Activity categories and needs as HSDS attributes linking the service to taxonomy terms. */
@@ -408,67 +320,6 @@ public class HsdsDocuments {
     private static String description(JsonNode document, String language) {
         String description = text(document.path("descriptionText"), language);
         return description.isEmpty() ? text(document.path("summary"), language) : description;
-    }
-
-    /** The text in the language asked for, else in Finnish, Swedish or English; "" when there is none. */
-    static String text(JsonNode localized, String language) {
-        if (localized.hasNonNull(language)) {
-            return localized.get(language).asText();
-        }
-        for (String fallback : LANGUAGES) {
-            if (localized.hasNonNull(fallback)) {
-                return localized.get(fallback).asText();
-            }
-        }
-        return "";
-    }
-
-    private static void putText(ObjectNode hsds, String field, JsonNode localized, String language) {
-        String text = text(localized, language);
-        if (!text.isEmpty()) {
-            hsds.put(field, text);
-        }
-    }
-
-    private static void putString(ObjectNode hsds, String field, JsonNode value) {
-        if (value.isTextual() && !value.asText().isBlank()) {
-            hsds.put(field, value.asText());
-        }
-    }
-
-    private static void copy(ObjectNode target, String field, JsonNode value) {
-        if (!value.isMissingNode() && !value.isNull()) {
-            target.set(field, value.deepCopy());
-        }
-    }
-
-    /** Only absolute http(s) URLs: HSDS declares the field a URI, and a tray links to it. */
-    private static void putUrl(ObjectNode hsds, String field, JsonNode value) {
-        if (!value.isTextual()) {
-            return;
-        }
-        try {
-            URI uri = new URI(value.asText().strip());
-            if (uri.isAbsolute() && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
-                hsds.put(field, uri.toString());
-            }
-        } catch (java.net.URISyntaxException e) {
-            // Left out: a malformed address is worse than none in a link.
-        }
-    }
-
-    private static void putEmail(ObjectNode hsds, String field, JsonNode value) {
-        if (value.isTextual() && value.asText().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            hsds.put(field, value.asText());
-        }
-    }
-
-    private static String join(String street, String number) {
-        return number.isBlank() ? street : (street + " " + number).strip();
-    }
-
-    static UUID childId(UUID parent, String kind, int index) {
-        return UUID.nameUUIDFromBytes((parent + "/" + kind + "/" + index).getBytes(StandardCharsets.UTF_8));
     }
 
     private JsonNode snakeCaseKeys(JsonNode node) {
