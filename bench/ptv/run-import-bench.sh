@@ -54,44 +54,8 @@ MEASURE_PID=""
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 die() { log "ERROR: $*"; exit 1; }
 
-alive() { [[ -n "${1:-}" ]] && kill -0 "$1" 2>/dev/null; }
-
-# pids of every descendant of $1 (children first found, then theirs)
-descendants() {
-  local pid="$1" kids k
-  kids="$(ps -o pid= --ppid "$pid" 2>/dev/null || true)"
-  for k in $kids; do
-    echo "$k"
-    descendants "$k"
-  done
-}
-
-stop_pid() {  # stop_pid PID NAME GRACE_SECONDS
-  local pid="$1" name="$2" grace="$3" i
-  alive "$pid" || return 0
-  log "stopping $name (pid $pid)"
-  kill -TERM "$pid" 2>/dev/null || true
-  for ((i = 0; i < grace * 4; i++)); do
-    alive "$pid" || return 0
-    sleep 0.25
-  done
-  log "$name did not stop within ${grace}s: killing it"
-  kill -KILL "$pid" 2>/dev/null || true
-}
-
-stop_leftover_postgres() {
-  # If the app died hard, its embedded PostgreSQL may still run: stop it by the pid in its own pid file.
-  local pidfile="$PGDATA_DIR/postmaster.pid" pgpid i
-  [[ -f "$pidfile" ]] || return 0
-  pgpid="$(head -n 1 "$pidfile" 2>/dev/null || true)"
-  [[ "$pgpid" =~ ^[0-9]+$ ]] || return 0
-  alive "$pgpid" || return 0
-  grep -qa -- "$PGDATA_DIR" "/proc/$pgpid/cmdline" 2>/dev/null || return 0
-  log "stopping leftover embedded PostgreSQL (pid $pgpid)"
-  kill -INT "$pgpid" 2>/dev/null || true   # fast shutdown
-  for ((i = 0; i < 40; i++)); do alive "$pgpid" || return 0; sleep 0.25; done
-  kill -KILL "$pgpid" 2>/dev/null || true
-}
+# shellcheck source=bench/lib/processes.sh
+source "$ROOT/bench/lib/processes.sh"
 
 cleanup() {
   local rc=$? kids=""
@@ -118,24 +82,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-
-free_port() {
-  "$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-
-# wait_http URL TIMEOUT PID NAME [curl args…] — until URL answers 200; fails if PID dies
-wait_http() {
-  local url="$1" timeout="$2" pid="$3" name="$4" code deadline
-  shift 4
-  deadline=$((SECONDS + timeout))
-  while ((SECONDS < deadline)); do
-    alive "$pid" || die "$name exited while starting (see its log)"
-    code="$(curl -s -o /dev/null -m 5 -w '%{http_code}' "$@" "$url" 2>/dev/null || true)"
-    [[ "$code" == "200" ]] && return 0
-    sleep 0.5
-  done
-  die "$name did not answer 200 on $url within ${timeout}s"
-}
 
 command -v curl >/dev/null || die "curl is required"
 command -v "$PY" >/dev/null || die "python3 is required"
