@@ -170,16 +170,6 @@ else
   fi
 
   # 2. the jar -----------------------------------------------------------------------------------
-  find_jar() {
-    local f
-    for f in target/tarjotin-*.jar; do
-      [[ -f "$f" ]] || continue
-      case "$f" in *-sources.jar|*-javadoc.jar|*-plain.jar|*-tests.jar) continue ;; esac
-      echo "$f"
-      return 0
-    done
-    return 1
-  }
   if [[ -n "${APP_JAR:-}" ]]; then
     # an explicit jar (another build, or the self-test's stand-in): used as it is, never built
     [[ -f "$APP_JAR" ]] || die "APP_JAR=$APP_JAR is not a file"

@@ -1,6 +1,6 @@
 # Process handling shared by the benchmark drivers (bench/ptv/run-import-bench.sh,
 # bench/api/run-api-bench.sh): stopping what a driver started, finding the embedded PostgreSQL left on
-# a data directory, a free port, and waiting for an HTTP endpoint. The driver defines log, die, PY and
+# a data directory, a free port, waiting for an HTTP endpoint, and finding the jar. The driver defines log, die, PY and
 # PGDATA_DIR before sourcing this file.
 # shellcheck shell=bash
 
@@ -74,4 +74,16 @@ wait_http() {
     sleep 0.5
   done
   die "$name did not answer 200 on $url within ${timeout}s"
+}
+
+# The application jar under target/ (not a sources, javadoc, plain or tests jar); fails if there is none.
+find_jar() {
+  local f
+  for f in target/tarjotin-*.jar; do
+    [[ -f "$f" ]] || continue
+    case "$f" in *-sources.jar|*-javadoc.jar|*-plain.jar|*-tests.jar) continue ;; esac
+    echo "$f"
+    return 0
+  done
+  return 1
 }

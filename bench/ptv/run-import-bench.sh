@@ -98,16 +98,6 @@ fi
 
 # 2. the app ------------------------------------------------------------------------------------
 JAR=""
-find_jar() {
-  local f
-  for f in target/tarjotin-*.jar; do
-    [[ -f "$f" ]] || continue
-    case "$f" in *-sources.jar|*-javadoc.jar|*-plain.jar|*-tests.jar) continue ;; esac
-    echo "$f"
-    return 0
-  done
-  return 1
-}
 if ! JAR="$(find_jar)"; then
   log "no target/tarjotin-*.jar: building it (./mvnw -B -q -DskipTests package)"
   ./mvnw -B -q -DskipTests package

@@ -22,9 +22,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -133,10 +133,8 @@ class CatalogueApiController {
         String language = ApiParameters.of(request.getParameterMap(), DETAIL_PARAMETERS, properties).language();
         CatalogueEntry service = find("service", id);
         List<CatalogueEntry> links = catalogue.activeReferrers("service_at_location", "service_id", service.entityId());
-        Set<UUID> related = new HashSet<>();
-        links.forEach(link -> related.add(link.locationId()));
+        List<UUID> related = new ArrayList<>(links.stream().map(CatalogueEntry::locationId).toList());
         related.add(service.organizationId());
-        related.remove(null);
         Map<UUID, CatalogueEntry> entries = catalogue.findAll(related);
         return hsds.service(service, entries.get(service.organizationId()), links, entries, language);
     }
@@ -177,13 +175,8 @@ class CatalogueApiController {
             return null;
         }
         EntryPage page = catalogue.list("service_at_location", filter, parameters.page(), parameters.perPage());
-        Set<UUID> related = new HashSet<>();
-        page.entries().forEach(link -> {
-            related.add(link.serviceId());
-            related.add(link.locationId());
-        });
-        related.remove(null);
-        Map<UUID, CatalogueEntry> entries = catalogue.findAll(related);
+        Map<UUID, CatalogueEntry> entries = catalogue.findAll(page.entries().stream()
+                .flatMap(link -> Stream.of(link.serviceId(), link.locationId())).toList());
         return envelope(page, parameters, link -> hsds.serviceAtLocation(link, entries.get(link.serviceId()),
                 entries.get(link.locationId()), language));
     }
@@ -192,11 +185,7 @@ class CatalogueApiController {
     ObjectNode serviceAtLocation(@PathVariable String id, HttpServletRequest request) {
         String language = ApiParameters.of(request.getParameterMap(), DETAIL_PARAMETERS, properties).language();
         CatalogueEntry link = find("service_at_location", id);
-        Set<UUID> related = new HashSet<>();
-        related.add(link.serviceId());
-        related.add(link.locationId());
-        related.remove(null);
-        Map<UUID, CatalogueEntry> entries = catalogue.findAll(related);
+        Map<UUID, CatalogueEntry> entries = catalogue.findAll(Arrays.asList(link.serviceId(), link.locationId()));
         return hsds.serviceAtLocation(link, entries.get(link.serviceId()), entries.get(link.locationId()), language);
     }
 
@@ -283,10 +272,7 @@ class CatalogueApiController {
     }
 
     private Map<UUID, CatalogueEntry> organizationsOf(Collection<CatalogueEntry> entries) {
-        Set<UUID> ids = new HashSet<>();
-        entries.forEach(entry -> ids.add(entry.organizationId()));
-        ids.remove(null);
-        return catalogue.findAll(ids);
+        return catalogue.findAll(entries.stream().map(CatalogueEntry::organizationId).toList());
     }
 
     private CatalogueEntry find(String entityType, String id) {

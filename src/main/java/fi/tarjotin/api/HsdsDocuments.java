@@ -18,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -252,7 +253,7 @@ public class HsdsDocuments {
         return hsds;
     }
 
-    private void addArea(ArrayNode areas, UUID service, int index, java.util.Optional<Term> term, String language,
+    private void addArea(ArrayNode areas, UUID service, int index, Optional<Term> term, String language,
             String kind, String code) {
         ObjectNode item = areas.addObject();
         item.put("id", childId(service, "service_area", index).toString());

@@ -8,7 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,12 +94,17 @@ public class JdbcCatalogueReader {
                 new MapSqlParameterSource("id", id).addValue("type", entityType), this::entry).stream().findFirst();
     }
 
-    /** Entries by id, active or not, in no particular order. */
+    /**
+     * Entries by id, active or not, in no particular order. Null ids (unresolved references) and repeats
+     * are ignored, so callers can pass the references of a page as they are.
+     */
     public Map<UUID, CatalogueEntry> findAll(Collection<UUID> ids) {
         Map<UUID, CatalogueEntry> entries = new LinkedHashMap<>();
-        if (!ids.isEmpty()) {
+        Set<UUID> wanted = new HashSet<>(ids);
+        wanted.remove(null);
+        if (!wanted.isEmpty()) {
             jdbc.query("SELECT " + COLUMNS + " FROM " + ENTRIES + " WHERE c.entity_id = ANY(:ids)",
-                    new MapSqlParameterSource("ids", SqlArrays.of("uuid", ids)), this::entry)
+                    new MapSqlParameterSource("ids", SqlArrays.of("uuid", wanted)), this::entry)
                     .forEach(entry -> entries.put(entry.entityId(), entry));
         }
         return entries;
