@@ -5,10 +5,13 @@ import fi.tarjotin.system.Hashes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -30,6 +33,9 @@ public class Taxonomies {
     private final Map<String, Map<String, String>> wellbeingServicesCounties;
     private final Map<String, String> mergedMunicipalities;
     private final Map<String, List<String>> municipalitiesByCounty;
+    private final Map<String, String> municipalitiesByName;
+    private final Map<String, String> categoriesByName;
+    private final Map<String, String> needsByName;
     private final String fingerprint;
 
     public Taxonomies(@Value("${tarjotin.mappings-directory}") Path mappingsDirectory) {
@@ -40,6 +46,9 @@ public class Taxonomies {
         this.wellbeingServicesCounties = byCode(CsvTable.read(taxonomy.resolve("wellbeing-services-counties.csv")), "code");
         this.mergedMunicipalities = mergers(CsvTable.read(taxonomy.resolve("municipality-mergers.csv")), municipalities);
         this.municipalitiesByCounty = municipalitiesByCounty(municipalities);
+        this.municipalitiesByName = byName(municipalities, List.of("name_fi", "name_sv"));
+        this.categoriesByName = byName(activityCategories, List.of("code", "label_fi", "label_sv", "label_en"));
+        this.needsByName = byName(needs, List.of("code", "label_fi", "label_sv", "label_en"));
         this.fingerprint = Hashes.sha256(String.join("\n", activityCategories.toString(), needs.toString(),
                 new TreeMap<>(municipalities).toString(), new TreeMap<>(wellbeingServicesCounties).toString(),
                 new TreeMap<>(mergedMunicipalities).toString()));
@@ -107,6 +116,26 @@ public class Taxonomies {
         return mergedMunicipalities.getOrDefault(code, code);
     }
 
+    /**
+     * The code of a municipality named in Finnish or Swedish ("Kuopio", "Helsingfors"), ignoring case,
+     * surrounding space and hyphen/space differences; empty when no municipality has that name.
+     */
+    public Optional<String> municipalityCodeNamed(String name) {
+        return Optional.ofNullable(name == null ? null : municipalitiesByName.get(nameKey(name)));
+    }
+
+    /**
+     * The code of a tray code or label: the code itself, or its Finnish, Swedish or English label, ignoring
+     * case. Lets a coordinator's spreadsheet say "Vertaistuki" or "vertaistuki".
+     *
+     * @param taxonomyColumn {@code category} or {@code need}
+     */
+    public Optional<String> codeNamed(String taxonomyColumn, String nameOrCode) {
+        Map<String, String> byName = "category".equals(taxonomyColumn) ? categoriesByName
+                : "need".equals(taxonomyColumn) ? needsByName : Map.of();
+        return Optional.ofNullable(nameOrCode == null ? null : byName.get(nameKey(nameOrCode)));
+    }
+
     /** The values of one taxonomy, by its name as a crosswalk column names it ({@code category}, {@code need}). */
     public Set<String> codesFor(String taxonomyColumn) {
         return switch (taxonomyColumn) {
@@ -115,6 +144,22 @@ public class Taxonomies {
             case "municipality" -> municipalityCodes();
             default -> null;
         };
+    }
+
+    /** Code by each name column's value; a name two rows share (none today) points at the first. */
+    private static Map<String, String> byName(Map<String, Map<String, String>> rows, List<String> nameColumns) {
+        Map<String, String> byName = new HashMap<>();
+        rows.forEach((code, row) -> nameColumns.forEach(column -> {
+            String name = row.get(column);
+            if (name != null && !name.isBlank()) {
+                byName.putIfAbsent(nameKey(name), code);
+            }
+        }));
+        return Map.copyOf(byName);
+    }
+
+    private static String nameKey(String name) {
+        return name.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s\\-‐–]+", " ");
     }
 
     private static Map<String, List<String>> municipalitiesByCounty(Map<String, Map<String, String>> municipalities) {

@@ -3,10 +3,14 @@ package fi.tarjotin.mapping;
 import com.dashjoin.jsonata.Jsonata;
 import fi.tarjotin.catalogue.Taxonomies;
 import fi.tarjotin.catalogue.model.Coordinates;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
@@ -26,6 +30,11 @@ import org.springframework.stereotype.Component;
  *     across the fi, sv and en lists: {@code [{key, fi: item, sv: item, en: item}]}</li>
  * <li>{@code $byLanguage(list, 'value')} — the same for a flat list whose items carry {@code language}</li>
  * <li>{@code $ptvHours(serviceHours)} — PTV service hours (v11 list or v12 object) as opening-hour rows</li>
+ * <li>{@code $municipalityNamed(name)} — the code of a municipality named in Finnish or Swedish; an
+ *     unknown name rejects the record with that reason</li>
+ * <li>{@code $localDate(epochMillis, 'Europe/Helsinki')} — the ISO date of an instant in a time zone</li>
+ * <li>{@code $weekday(n)} — ISO weekday number 1–7 to {@code monday}…{@code sunday}</li>
+ * <li>{@code $reject(reason)} — rejects the record with this reason (for checks a mapping makes itself)</li>
  * </ul>
  * Blank texts and languages other than fi, sv and en are dropped, so "" never reaches the catalogue.
  */
@@ -62,6 +71,36 @@ class JsonataFunctions {
                         (String) arguments.get(2)), null));
         expression.registerFunction("byLanguage", (Jsonata.Fn2<Object, String, Object>) JsonataFunctions::byLanguage);
         expression.registerFunction("ptvHours", (Jsonata.Fn1<Object, Object>) PtvServiceHours::rows);
+        expression.registerFunction("municipalityNamed", (Jsonata.Fn1<Object, Object>) this::municipalityNamed);
+        expression.registerFunction("localDate", (Jsonata.Fn2<Object, String, Object>) JsonataFunctions::localDate);
+        expression.registerFunction("weekday", (Jsonata.Fn1<Object, Object>) JsonataFunctions::weekday);
+        expression.registerFunction("reject", (Jsonata.Fn1<Object, Object>) reason -> {
+            throw new RecordRejection(String.valueOf(reason));
+        });
+    }
+
+    private Object municipalityNamed(Object name) {
+        if (!(name instanceof String text) || text.isBlank()) {
+            return null;
+        }
+        return taxonomies.municipalityCodeNamed(text).orElseThrow(() -> new RecordRejection(
+                "unknown municipality '" + text.strip() + "' (not a name in mappings/taxonomy/municipalities.csv)"));
+    }
+
+    private static Object localDate(Object epochMillis, String zone) {
+        Double millis = number(epochMillis);
+        if (millis == null) {
+            return null;
+        }
+        return Instant.ofEpochMilli(millis.longValue()).atZone(ZoneId.of(zone)).toLocalDate().toString();
+    }
+
+    private static Object weekday(Object isoNumber) {
+        Double number = number(isoNumber);
+        if (number == null || number < 1 || number > 7) {
+            return null;
+        }
+        return DayOfWeek.of(number.intValue()).name().toLowerCase(Locale.ROOT);
     }
 
     private Object texts(Object languageValues) {

@@ -94,6 +94,10 @@ public class RecordMapper {
             Object input = json.convertValue(payload, Object.class);
             result = mapping.expression().get().evaluate(input);
         } catch (RuntimeException e) {
+            RecordRejection rejection = rejectionIn(e);
+            if (rejection != null) {
+                throw new MappingException(rejection.getMessage(), rejection);
+            }
             throw new MappingException("mapping " + mapping.file() + " failed: " + e.getMessage(), e);
         }
         if (!(result instanceof Map<?, ?>)) {
@@ -123,6 +127,16 @@ public class RecordMapper {
     /** Every loaded mapping, e.g. {@code ptv/v12/service}. */
     public Set<String> mappingNames() {
         return mappings.keySet();
+    }
+
+    /** The rejection a mapping function raised, however the expression engine wrapped it. */
+    private static RecordRejection rejectionIn(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RecordRejection rejection) {
+                return rejection;
+            }
+        }
+        return null;
     }
 
     /** Drops nulls, empty objects and empty arrays, so a document says only what the source said. */

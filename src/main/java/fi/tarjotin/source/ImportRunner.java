@@ -226,7 +226,17 @@ public class ImportRunner {
         @Override
         public void reject(RecordKind kind, String sourceId, String reason, String location, String payload) {
             rejects.insert(run.id(), run.source(), kind, sourceId, reason, location, payload);
+            if (kind != null && sourceId != null) {
+                stillPresent(kind, List.of(sourceId));
+            }
             add(new RunCounts(1, 0, 0, 0, 1, 0, 0));
+        }
+
+        @Override
+        public void stillPresent(RecordKind kind, Collection<String> sourceIds) {
+            if (!sourceIds.isEmpty()) {
+                sourceRecords.markSeen(run.source(), kind, sourceIds, run.id(), Instant.now());
+            }
         }
 
         @Override

@@ -13,8 +13,17 @@ public interface ImportSink {
     /** One page of records, ingested in one transaction. An empty page still counts as a page done. */
     void page(List<FetchedRecord> records);
 
-    /** A record that arrived but cannot be read as one (no id, not an object): kept with the reason. */
+    /**
+     * A record that arrived but cannot be read as one (no id, not an object, a spreadsheet row with an
+     * error): kept with the reason. When it has an id, the catalogue's last good version of it stays.
+     */
     void reject(RecordKind kind, String sourceId, String reason, String location, String payload);
+
+    /**
+     * The source still has these records, though this run could not take them in (their row or parent was
+     * rejected): a full run does not retire them.
+     */
+    void stillPresent(RecordKind kind, Collection<String> sourceIds);
 
     /**
      * A page that could not be read at all (malformed JSON, wrong envelope). The run goes on where it

@@ -52,6 +52,10 @@ public class JdbcSourceRecordRepository {
     private static final String MARK_SEEN = """
             UPDATE source_record SET last_seen_at = :now, last_seen_run_id = :runId WHERE id = ANY(:ids)""";
 
+    private static final String MARK_SEEN_BY_SOURCE_IDS = """
+            UPDATE source_record SET last_seen_at = :now, last_seen_run_id = :runId
+             WHERE source = :source AND kind = :kind AND source_id = ANY(:sourceIds)""";
+
     private static final String RETIRE_UNSEEN = """
             UPDATE source_record SET retired_at = :now, retired_run_id = :runId
              WHERE source = :source AND retired_at IS NULL AND last_seen_run_id IS DISTINCT FROM :runId
@@ -130,6 +134,13 @@ public class JdbcSourceRecordRepository {
         }
         jdbc.update(MARK_SEEN, new MapSqlParameterSource().addValue("runId", runId)
                 .addValue("now", Timestamp.from(now)).addValue("ids", SqlArrays.of("bigint", ids)));
+    }
+
+    /** Marks records seen by their source ids: the source still has them, though this run rejected them. */
+    public void markSeen(String source, RecordKind kind, Collection<String> sourceIds, long runId, Instant now) {
+        jdbc.update(MARK_SEEN_BY_SOURCE_IDS, new MapSqlParameterSource().addValue("source", source)
+                .addValue("kind", kind.value()).addValue("sourceIds", SqlArrays.of("text", sourceIds))
+                .addValue("runId", runId).addValue("now", Timestamp.from(now)));
     }
 
     /** Retires every active record of the source that this (complete, full) run did not see. */

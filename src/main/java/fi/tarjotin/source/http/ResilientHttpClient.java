@@ -40,6 +40,14 @@ public class ResilientHttpClient {
      * @throws IOException when the source could not be reached in any of the tries
      */
     public byte[] get(URI uri, Map<String, String> headers) throws IOException, InterruptedException {
+        return exchange(uri, headers).body();
+    }
+
+    /**
+     * Like {@link #get}, but with the answer's headers too: for sources that page by headers
+     * ({@code X-WP-TotalPages}) or whose content type tells a JSON answer from an HTML error page.
+     */
+    public SourceResponse exchange(URI uri, Map<String, String> headers) throws IOException, InterruptedException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).GET().timeout(settings.readTimeout())
                 .header("Accept", "application/json");
         headers.forEach(builder::header);
@@ -51,7 +59,7 @@ public class ResilientHttpClient {
                 HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
                 int status = response.statusCode();
                 if (status >= 200 && status < 300) {
-                    return response.body();
+                    return new SourceResponse(response.body(), response.headers());
                 }
                 SourceHttpException failure = new SourceHttpException(uri.toString(), status, bodyStart(response.body()));
                 if (!(status == 429 || status >= 500) || attempt >= settings.maxAttempts()) {

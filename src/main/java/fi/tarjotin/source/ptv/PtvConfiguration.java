@@ -3,10 +3,10 @@ package fi.tarjotin.source.ptv;
 import fi.tarjotin.catalogue.Taxonomies;
 import fi.tarjotin.mapping.CsvTable;
 import fi.tarjotin.source.JdbcImportRunRepository;
-import fi.tarjotin.source.ImportAlreadyRunningException;
-import fi.tarjotin.source.ImportKind;
 import fi.tarjotin.source.ImportLauncher;
 import fi.tarjotin.source.SourceFetcher;
+import fi.tarjotin.source.SourceSettings;
+import fi.tarjotin.source.StartupImport;
 import fi.tarjotin.source.StoredRecordReplay;
 import fi.tarjotin.source.http.ResilientHttpClient;
 import fi.tarjotin.system.InvalidConfigurationException;
@@ -18,14 +18,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.quartz.CronExpression;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
 
 /**
  * Wires the PTV source: checks its configuration (a bad value stops start-up with the property's name),
@@ -43,15 +40,16 @@ class PtvConfiguration {
     @Bean
     SourceFetcher ptvFetcher(PtvProperties properties, Taxonomies taxonomies, ObjectMapper json) {
         PtvScope scope = scope(properties, taxonomies);
-        checkCron("incremental-cron", properties.incrementalCron());
-        checkCron("full-cron", properties.fullCron());
+        SourceSettings.requireCron(PREFIX + "incremental-cron", properties.incrementalCron());
+        SourceSettings.requireCron(PREFIX + "full-cron", properties.fullCron());
         if (properties.pageSize() < 1 || properties.pageSize() > 100) {
             throw new InvalidConfigurationException(PREFIX + "page-size", "must be between 1 and 100 (PTV's limit)");
         }
         ResilientHttpClient http = new ResilientHttpClient(properties.http().settings());
         String version = properties.apiVersion() == null ? "" : properties.apiVersion().strip();
         if (version.equals("v12")) {
-            URI baseUrl = baseUrl("v12.base-url", properties.v12() == null ? null : properties.v12().baseUrl());
+            URI baseUrl = SourceSettings.requireHttpUrl(PREFIX + "v12.base-url",
+                    properties.v12() == null ? null : properties.v12().baseUrl());
             String apiKey = properties.v12().apiKey();
             if (apiKey == null || apiKey.isBlank()) {
                 throw new InvalidConfigurationException(PREFIX + "v12.api-key",
@@ -60,7 +58,8 @@ class PtvConfiguration {
             return new PtvV12Fetcher(http, json, baseUrl, apiKey.strip(), scope, properties.pageSize());
         }
         if (version.equals("v11")) {
-            URI baseUrl = baseUrl("v11.base-url", properties.v11() == null ? null : properties.v11().baseUrl());
+            URI baseUrl = SourceSettings.requireHttpUrl(PREFIX + "v11.base-url",
+                    properties.v11() == null ? null : properties.v11().baseUrl());
             return new PtvV11Fetcher(http, json, baseUrl, scope);
         }
         throw new InvalidConfigurationException(PREFIX + "api-version",
@@ -68,9 +67,9 @@ class PtvConfiguration {
     }
 
     @Bean
-    PtvStartupImport ptvStartupImport(PtvProperties properties, JdbcImportRunRepository runs, ImportLauncher launcher,
+    StartupImport ptvStartupImport(PtvProperties properties, JdbcImportRunRepository runs, ImportLauncher launcher,
             StoredRecordReplay storedRecords, SourceFetcher ptvFetcher) {
-        return new PtvStartupImport(properties, runs, launcher, storedRecords, ptvFetcher);
+        return new StartupImport(ptvFetcher, properties.importOnStartup(), runs, launcher, storedRecords);
     }
 
     private static PtvScope scope(PtvProperties properties, Taxonomies taxonomies) {
@@ -125,62 +124,8 @@ class PtvConfiguration {
         return Set.copyOf(codes);
     }
 
-    private static URI baseUrl(String property, URI url) {
-        if (url == null || url.getScheme() == null || !url.getScheme().matches("https?") || url.getHost() == null) {
-            throw new InvalidConfigurationException(PREFIX + property, "must be an http(s) URL, is '" + url + "'");
-        }
-        return url;
-    }
-
-    private static void checkCron(String property, String cron) {
-        if (cron == null || !CronExpression.isValidExpression(cron)) {
-            throw new InvalidConfigurationException(PREFIX + property, "is '" + cron
-                    + "', not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week)");
-        }
-    }
-
     private static String padded(String code, int length) {
         String trimmed = code == null ? "" : code.strip();
         return trimmed.matches("\\d{1," + length + "}") ? "0".repeat(length - trimmed.length()) + trimmed : trimmed;
-    }
-
-    /**
-     * When the service is ready: a first full import if the catalogue never had one, or a remap run if the
-     * mapping files changed since the stored records were mapped (a coordinator edited them and restarted).
-     */
-    static final class PtvStartupImport {
-
-        private final PtvProperties properties;
-        private final JdbcImportRunRepository runs;
-        private final ImportLauncher launcher;
-        private final StoredRecordReplay storedRecords;
-        private final SourceFetcher fetcher;
-
-        PtvStartupImport(PtvProperties properties, JdbcImportRunRepository runs, ImportLauncher launcher,
-                StoredRecordReplay storedRecords, SourceFetcher fetcher) {
-            this.properties = properties;
-            this.runs = runs;
-            this.launcher = launcher;
-            this.storedRecords = storedRecords;
-            this.fetcher = fetcher;
-        }
-
-        @EventListener(ApplicationReadyEvent.class)
-        void importOrRemapIfNeeded() {
-            if (!properties.importOnStartup()) {
-                return;
-            }
-            ImportKind kind = !runs.hasSuccessfulFullRun(SOURCE) ? ImportKind.FULL
-                    : storedRecords.hasStaleMappings(fetcher) ? ImportKind.REMAP : null;
-            if (kind == null) {
-                return;
-            }
-            try {
-                launcher.launch(SOURCE, kind, "startup");
-                log.info("Started a PTV {} run at start-up", kind.value());
-            } catch (ImportAlreadyRunningException e) {
-                log.info("A PTV {} run is due at start-up, but one is already running", kind.value());
-            }
-        }
     }
 }
