@@ -68,8 +68,24 @@ public class ImportLauncher {
         return runner.execute(runId, fetcher(source));
     }
 
+    /**
+     * Starts and executes a run of a fetcher that reads one delivery (a spreadsheet file) on the calling
+     * thread, and returns how it ended. Such sources have no schedule: each delivery is a run.
+     *
+     * @throws ImportAlreadyRunningException if this source already has a running import
+     */
+    public ImportRun runNow(SourceFetcher fetcher, ImportKind kind, String triggeredBy) {
+        long runId = start(fetcher, kind, triggeredBy);
+        runner.execute(runId, fetcher);
+        return runs.findById(runId).orElseThrow();
+    }
+
     private long start(String source, ImportKind kind, String triggeredBy) {
-        SourceFetcher fetcher = fetcher(source);
+        return start(fetcher(source), kind, triggeredBy);
+    }
+
+    private long start(SourceFetcher fetcher, ImportKind kind, String triggeredBy) {
+        String source = fetcher.source();
         int abandoned = runs.abandonStale(source, properties.staleRunAfter());
         if (abandoned > 0) {
             log.warn("Marked {} interrupted {} run(s) abandoned (no sign of life for {})", abandoned, source,

@@ -38,4 +38,19 @@ public final class GoldenFiles {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The same for a text output, compared as it is. */
+    public static void assertTextMatches(String name, String actual) {
+        Path file = ROOT.resolve(name);
+        try {
+            if (Boolean.getBoolean("golden.update")) {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, actual);
+            }
+            assertThat(file).as("golden file %s (create it with -Dgolden.update=true)", file).exists();
+            assertThat(actual).as("output compared with golden file %s", file).isEqualTo(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }
