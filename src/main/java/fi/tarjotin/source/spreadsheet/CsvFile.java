@@ -11,12 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 
 /**
  * A CSV file as coordinators' spreadsheets write it, decoded: Finnish Excel saves "CSV (semicolon)" in
@@ -31,7 +34,7 @@ record CsvFile(String encoding, char delimiter, List<String> headers, List<CSVRe
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     // Bytes Windows-1252 leaves undefined: text containing them is in neither of the encodings accepted.
-    private static final Pattern UNDEFINED_IN_1252 = Pattern.compile("[\\x81\\x8D\\x8F\\x90\\x9D]");
+    private static final Set<Integer> UNDEFINED_IN_1252 = Set.of(0x81, 0x8D, 0x8F, 0x90, 0x9D);
     // UTF-8 text once read as Windows-1252 and saved again: "Ã¤" for "ä", "Ã¶" for "ö", "Ã…" for "Å".
     private static final Pattern DOUBLE_ENCODED = Pattern.compile("Ã[\\u0080-\\u00BF\\u2013-\\u203A\\u0152-\\u0178]");
 
@@ -43,7 +46,8 @@ record CsvFile(String encoding, char delimiter, List<String> headers, List<CSVRe
         }
         char delimiter = delimiterOf(firstLine(text));
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setAllowMissingColumnNames(true).setTrim(true).get();
+                .setIgnoreEmptyLines(true).setAllowMissingColumnNames(true).setTrim(true)
+                .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_EMPTY).get();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             List<String> headers = parser.getHeaderNames();
             List<CSVRecord> rows = new ArrayList<>();
@@ -99,14 +103,15 @@ record CsvFile(String encoding, char delimiter, List<String> headers, List<CSVRe
         try {
             return checked(strict(content, 0, StandardCharsets.UTF_8, "UTF-8"));
         } catch (CharacterCodingException notUtf8) {
-            String text = new String(content, WINDOWS_1252);
-            Matcher undefined = UNDEFINED_IN_1252.matcher(text);
-            if (undefined.find()) {
-                throw new SpreadsheetFileException("the file is neither UTF-8 nor Windows-1252: byte 0x"
-                        + Integer.toHexString(text.charAt(undefined.start())).toUpperCase() + " at offset "
-                        + undefined.start() + " means nothing in either");
+            for (int offset = 0; offset < content.length; offset++) {
+                int value = content[offset] & 0xFF;
+                if (UNDEFINED_IN_1252.contains(value)) {
+                    throw new SpreadsheetFileException("the file is neither UTF-8 nor Windows-1252: byte 0x"
+                            + Integer.toHexString(value).toUpperCase(Locale.ROOT) + " at offset " + offset
+                            + " means nothing in either");
+                }
             }
-            return new Decoded(text, "Windows-1252");
+            return new Decoded(new String(content, WINDOWS_1252), "Windows-1252");
         }
     }
 
