@@ -1,0 +1,184 @@
+package fi.tarjotin.source.toimeksi;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import fi.tarjotin.source.ImportKind;
+import fi.tarjotin.source.ImportLauncher;
+import fi.tarjotin.source.ImportRun;
+import fi.tarjotin.source.JdbcImportRunRepository;
+import fi.tarjotin.support.Fixtures;
+import fi.tarjotin.support.ImportRuns;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A running Tarjotin on a fresh embedded PostgreSQL, with a WireMock server standing in for a Toimeksi
+ * WordPress site at the base URL production reads from configuration. The filters name a region and two
+ * municipalities, and pages hold two items, so the small fixture set spans several pages. Each test
+ * starts from an empty catalogue.
+ *
+ * <p>The fixtures (src/test/resources/toimeksi/, described in its README) have the shape of the WordPress
+ * REST API; the ACF fields of organisations and activities are the assumed ones the mapping files name.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestPropertySource(properties = {
+        "tarjotin.sources.toimeksi.per-page=2",
+        "tarjotin.sources.toimeksi.max-pages=5",
+        "tarjotin.sources.toimeksi.regions=Pohjois-Savo",
+        "tarjotin.sources.toimeksi.municipalities=Kuopio,Siilinjärvi"})
+abstract class ToimeksiImportTestSupport {
+
+    static final WireMockServer SITE = new WireMockServer(WireMockConfiguration.options().dynamicPort()
+            .extensions(new WordPressTermsStandIn()));
+    static final String REST = "/wp-json/wp/v2/";
+    static final List<String> TAXONOMIES = List.of("tm_sote-alue", "tm_municipality", "tm_village", "tm_keyword");
+
+    static {
+        SITE.start();
+    }
+
+    @Autowired
+    ImportLauncher launcher;
+
+    @Autowired
+    JdbcImportRunRepository runs;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ObjectMapper json;
+
+    @DynamicPropertySource
+    static void siteBaseUrl(DynamicPropertyRegistry registry) {
+        registry.add("tarjotin.sources.toimeksi.base-url", SITE::baseUrl);
+    }
+
+    @BeforeEach
+    void emptyCatalogueAndStubs() {
+        SITE.resetAll();
+        jdbc.execute("TRUNCATE import_run, source_record, mapped_record, entity, entity_member, rejected_record CASCADE");
+    }
+
+    /** The whole fixture site: terms, two pages of organisations and of activities, the one filled in. */
+    void stubSite() {
+        TAXONOMIES.forEach(taxonomy -> stubTerms(taxonomy, Fixtures.read("toimeksi/terms/" + taxonomy + ".json")));
+        stubListing("tm_organization", fixture("organizations-page-1.json"), fixture("organizations-page-2.json"));
+        stubListing("tm_activity", fixture("activities-page-1.json"), fixture("activities-page-2.json"));
+        SITE.stubFor(get(urlPathEqualTo(REST + "tm_organization")).withQueryParam("include", equalTo("4100"))
+                .willReturn(listingPage(fixture("organizations-fill-in.json"), 1, 1)));
+    }
+
+    /** A taxonomy endpoint answering include and search lookups from the site's whole term list. */
+    static void stubTerms(String taxonomy, String allTerms) {
+        SITE.stubFor(get(urlPathEqualTo(REST + taxonomy)).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json; charset=UTF-8").withBody(allTerms)
+                .withTransformers(WordPressTermsStandIn.NAME)));
+    }
+
+    /** The pages of a filtered listing as WordPress serves them, with X-WP-Total and X-WP-TotalPages. */
+    static void stubListing(String postType, ArrayNode... pages) {
+        int total = 0;
+        for (ArrayNode page : pages) {
+            total += page.size();
+        }
+        for (int page = 1; page <= pages.length; page++) {
+            SITE.stubFor(listing(postType, page).willReturn(listingPage(pages[page - 1], total, pages.length)));
+        }
+    }
+
+    /** A listing request of a full run (no modified_after) for one page. */
+    static MappingBuilder listing(String postType, int page) {
+        return get(urlPathEqualTo(REST + postType)).withQueryParam("page", equalTo(Integer.toString(page)))
+                .withQueryParam("include", absent()).withQueryParam("modified_after", absent());
+    }
+
+    /** An incremental listing request (with modified_after) for one page. */
+    static MappingBuilder changes(String postType, int page) {
+        return get(urlPathEqualTo(REST + postType)).withQueryParam("page", equalTo(Integer.toString(page)))
+                .withQueryParam("modified_after", matching(".+"));
+    }
+
+    static ResponseDefinitionBuilder listingPage(JsonNode items, int total, int totalPages) {
+        return aResponse().withHeader("Content-Type", "application/json; charset=UTF-8")
+                .withHeader("X-WP-Total", Integer.toString(total))
+                .withHeader("X-WP-TotalPages", Integer.toString(totalPages)).withBody(items.toString());
+    }
+
+    ArrayNode fixture(String name) {
+        return (ArrayNode) tree(Fixtures.read("toimeksi/" + name));
+    }
+
+    /** Starts a run as a coordinator would and waits for its end. */
+    ImportRun importToEnd(ImportKind kind) {
+        return ImportRuns.awaitEnd(runs, launcher.launch("toimeksi", kind, "test").id());
+    }
+
+    /** Every mapped document of a kind, with its source id, ordered by source id. */
+    ArrayNode mappedDocuments(String kind) {
+        ArrayNode documents = json.createArrayNode();
+        jdbc.query("""
+                SELECT s.source_id, m.document::text AS document FROM mapped_record m
+                  JOIN source_record s ON s.id = m.source_record_id
+                 WHERE s.source = 'toimeksi' AND s.kind = ? ORDER BY s.source_id""",
+                rs -> {
+                    String document = rs.getString("document").replace(SITE.baseUrl(), "http://toimeksi.test");
+                    documents.addObject().put("sourceId", rs.getString("source_id")).set("document", tree(document));
+                }, kind);
+        return documents;
+    }
+
+    /** Every rejected record of a run as "kind source-id: reason", in order. */
+    List<String> rejects(long runId) {
+        return jdbc.queryForList("""
+                SELECT coalesce(kind, '-') || ' ' || coalesce(source_id, '-') || ': ' || reason
+                  FROM rejected_record WHERE run_id = ? ORDER BY id""", String.class, runId);
+    }
+
+    long count(String sql, Object... arguments) {
+        Long count = jdbc.queryForObject(sql, Long.class, arguments);
+        return count == null ? 0 : count;
+    }
+
+    static void assertCounts(ImportRun run, int fetched, int created, int updated, int unchanged, int rejected,
+            int skipped, int retired) {
+        assertThat(List.of(run.counts().fetched(), run.counts().created(), run.counts().updated(),
+                run.counts().unchanged(), run.counts().rejected(), run.counts().skipped(), run.counts().retired()))
+                .as("fetched, created, updated, unchanged, rejected, skipped, retired of %s", run)
+                .containsExactly(fetched, created, updated, unchanged, rejected, skipped, retired);
+    }
+
+    static void assertPages(ImportRun run, int pages) {
+        assertThat(List.of(run.pagesDone(), run.pagesTotal())).as("pages done and planned of %s", run)
+                .containsExactly(pages, pages);
+    }
+
+    JsonNode tree(String text) {
+        try {
+            return json.readTree(text);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
