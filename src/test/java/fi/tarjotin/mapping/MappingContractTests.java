@@ -29,7 +29,8 @@ class MappingContractTests {
         assertThat(mapper.mappingNames()).containsExactly(
                 "ptv/v11/location", "ptv/v11/organization", "ptv/v11/service", "ptv/v11/service_at_location",
                 "ptv/v12/location", "ptv/v12/organization", "ptv/v12/service", "ptv/v12/service_at_location",
-                "toimeksi/location", "toimeksi/organization", "toimeksi/service", "toimeksi/service_at_location");
+                "spreadsheet/location", "spreadsheet/organization", "spreadsheet/service",
+                "spreadsheet/service_at_location", "toimeksi/location", "toimeksi/organization", "toimeksi/service", "toimeksi/service_at_location");
         assertThat(crosswalks(MAPPINGS).tableNames()).containsExactlyInAnyOrder("ptv/ontology-term-needs",
                 "ptv/service-class-categories", "ptv/service-class-scope", "ptv/target-group-needs",
                 "toimeksi/keyword-categories", "toimeksi/keyword-needs", "toimeksi/region-counties");
