@@ -142,6 +142,7 @@ public class Taxonomies {
             case "category" -> activityCategoryCodes();
             case "need" -> needCodes();
             case "municipality" -> municipalityCodes();
+            case "wellbeing_services_county" -> wellbeingServicesCountyCodes();
             default -> null;
         };
     }

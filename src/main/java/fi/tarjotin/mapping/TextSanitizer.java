@@ -31,7 +31,10 @@ public class TextSanitizer {
         if (text == null || text.isBlank()) {
             return null;
         }
-        String html = LOOKS_LIKE_HTML.matcher(text).find() ? text : plainTextToHtml(text);
+        // Plain text may still carry entities ("A &#8211; B"): decoded first, as toPlainText does, so the
+        // escaping below does not turn them into visible "&amp;#8211;".
+        String html = LOOKS_LIKE_HTML.matcher(text).find() ? text
+                : plainTextToHtml(Parser.unescapeEntities(text, false));
         String clean = Jsoup.clean(html, "", SAFE_SUBSET, COMPACT).strip();
         return clean.isEmpty() ? null : clean;
     }

@@ -33,6 +33,12 @@ class TextSanitizerTests {
     }
 
     @Test
+    void entitiesInPlainTextAreDecodedOnceAndMarkupInThemStaysText() {
+        assertThat(sanitizer.toSafeHtml("A &#8211; B &lt;b&gt;")).isEqualTo("<p>A – B &lt;b&gt;</p>");
+        assertThat(sanitizer.toPlainText("A &#8211; B &lt;b&gt;")).isEqualTo("A – B <b>");
+    }
+
+    @Test
     void blankTextsBecomeNothing() {
         assertThat(sanitizer.toSafeHtml("  ")).isNull();
         assertThat(sanitizer.toPlainText("")).isNull();
