@@ -27,13 +27,17 @@ class MappingContractTests {
         RecordMapper mapper = mapper(MAPPINGS);
 
         assertThat(mapper.mappingNames()).containsExactly(
+                "lahella/location", "lahella/organization", "lahella/service", "lahella/service_at_location",
                 "ptv/v11/location", "ptv/v11/organization", "ptv/v11/service", "ptv/v11/service_at_location",
                 "ptv/v12/location", "ptv/v12/organization", "ptv/v12/service", "ptv/v12/service_at_location",
                 "spreadsheet/location", "spreadsheet/organization", "spreadsheet/service",
-                "spreadsheet/service_at_location", "toimeksi/location", "toimeksi/organization", "toimeksi/service", "toimeksi/service_at_location");
-        assertThat(crosswalks(MAPPINGS).tableNames()).containsExactlyInAnyOrder("ptv/ontology-term-needs",
-                "ptv/service-class-categories", "ptv/service-class-scope", "ptv/target-group-needs",
-                "toimeksi/keyword-categories", "toimeksi/keyword-needs", "toimeksi/region-counties");
+                "spreadsheet/service_at_location", "toimeksi/location", "toimeksi/organization", "toimeksi/service",
+                "toimeksi/service_at_location");
+        assertThat(crosswalks(MAPPINGS).tableNames()).containsExactlyInAnyOrder("lahella/activity-categories",
+                "lahella/demographic-needs", "lahella/region-municipalities", "lahella/state-counties",
+                "ptv/ontology-term-needs", "ptv/service-class-categories", "ptv/service-class-scope",
+                "ptv/target-group-needs", "toimeksi/keyword-categories", "toimeksi/keyword-needs",
+                "toimeksi/region-counties");
     }
 
     @Test

@@ -1,0 +1,175 @@
+package fi.tarjotin.source.lahella;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import fi.tarjotin.source.ImportKind;
+import fi.tarjotin.source.ImportLauncher;
+import fi.tarjotin.source.ImportRun;
+import fi.tarjotin.source.JdbcImportRunRepository;
+import fi.tarjotin.support.Fixtures;
+import fi.tarjotin.support.ImportRuns;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A running Tarjotin on a fresh embedded PostgreSQL, with a WireMock server standing in for lähellä.fi at
+ * the base URL production reads from configuration, credentials set, pages of three activities and the
+ * default region (state/FI/Pohjois-Savo). Each test starts from an empty catalogue.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+abstract class LahellaImportTestSupport {
+
+    static final WireMockServer LAHELLA = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    static final String COOKIE = "AUTH_TOKEN=test-session";
+    static final String BEARER_TOKEN = "test-token";
+    static final int PAGE_SIZE = 3;
+    static final int MAX_PAGES = 6;
+    static final String REGION = "state/FI/Pohjois-Savo";
+
+    static {
+        LAHELLA.start();
+    }
+
+    @Autowired
+    ImportLauncher launcher;
+
+    @Autowired
+    JdbcImportRunRepository runs;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ObjectMapper json;
+
+    @DynamicPropertySource
+    static void lahellaSettings(DynamicPropertyRegistry registry) {
+        registry.add("tarjotin.sources.lahella.base-url", LAHELLA::baseUrl);
+        registry.add("tarjotin.sources.lahella.cookie", () -> COOKIE);
+        registry.add("tarjotin.sources.lahella.bearer-token", () -> BEARER_TOKEN);
+        registry.add("tarjotin.sources.lahella.page-size", () -> PAGE_SIZE);
+        registry.add("tarjotin.sources.lahella.max-pages", () -> MAX_PAGES);
+    }
+
+    @BeforeEach
+    void emptyCatalogueAndStubs() {
+        LAHELLA.resetAll();
+        jdbc.execute("TRUNCATE import_run, source_record, mapped_record, entity, entity_member, rejected_record,"
+                + " catalogue_entry CASCADE");
+    }
+
+    /** Starts a run as a coordinator would and waits for its end. */
+    ImportRun importToEnd(ImportKind kind) {
+        return ImportRuns.awaitEnd(runs, launcher.launch("lahella", kind, "test").id());
+    }
+
+    /** Any page of the listing, as the fetcher asks for it, with the credentials. */
+    static MappingBuilder listing() {
+        return get(urlPathEqualTo("/v1/activities")).withHeader("Cookie", equalTo(COOKIE))
+                .withHeader("Authorization", equalTo("Bearer " + BEARER_TOKEN))
+                .withQueryParam("limit", equalTo(Integer.toString(PAGE_SIZE)))
+                .withQueryParam("total", equalTo("true"))
+                .withQueryParam("links[groups]", equalTo("true"))
+                .withQueryParam("region[0]", equalTo(REGION));
+    }
+
+    /** The listing page at this skip. */
+    static MappingBuilder page(int skip) {
+        return listing().withQueryParam("skip", equalTo(Integer.toString(skip)));
+    }
+
+    /** Serves a fixture file as the page at this skip. */
+    static void stubPage(int skip, String fixture) {
+        stubPageBody(skip, Fixtures.read(fixture));
+    }
+
+    static void stubPageBody(int skip, String body) {
+        LAHELLA.stubFor(page(skip).willReturn(okJson(body)));
+    }
+
+    /** The complete fixture set: eight activities on three pages. */
+    static void stubCompleteListing() {
+        stubPage(0, "lahella/activities-page-1.json");
+        stubPage(3, "lahella/activities-page-2.json");
+        stubPage(6, "lahella/activities-page-3.json");
+    }
+
+    /**
+     * Every mapped document of a kind, with its source id, ordered by source id. The stand-in's random
+     * port in source URLs is replaced by {@code http://lahella.test}, so golden files stay the same.
+     */
+    ArrayNode mappedDocuments(String kind) {
+        ArrayNode documents = json.createArrayNode();
+        jdbc.query("""
+                SELECT s.source_id, m.document::text AS document FROM mapped_record m
+                  JOIN source_record s ON s.id = m.source_record_id
+                 WHERE s.source = 'lahella' AND s.kind = ? ORDER BY s.source_id""",
+                rs -> {
+                    String document = rs.getString("document").replace(LAHELLA.baseUrl(), "http://lahella.test");
+                    documents.addObject().put("sourceId", rs.getString("source_id")).set("document", tree(document));
+                }, kind);
+        return documents;
+    }
+
+    /** The mapped document of one record. */
+    JsonNode mappedDocument(String kind, String sourceId) {
+        for (JsonNode entry : mappedDocuments(kind)) {
+            if (entry.path("sourceId").asText().equals(sourceId)) {
+                return entry.path("document");
+            }
+        }
+        throw new AssertionError("no mapped " + kind + " " + sourceId);
+    }
+
+    /** Every rejected record of a run as "kind source-id: reason", in order. */
+    List<String> rejects(long runId) {
+        return jdbc.queryForList("""
+                SELECT coalesce(kind, '-') || ' ' || coalesce(source_id, '-') || ': ' || reason
+                  FROM rejected_record WHERE run_id = ? ORDER BY id""", String.class, runId);
+    }
+
+    /** The records a run retired, as "kind source-id", in kind and id order. */
+    List<String> retiredRecords() {
+        return jdbc.queryForList("""
+                SELECT s.kind || ' ' || s.source_id FROM source_record s
+                 WHERE s.retired_at IS NOT NULL ORDER BY s.kind, s.source_id""", String.class);
+    }
+
+    long count(String sql, Object... arguments) {
+        Long count = jdbc.queryForObject(sql, Long.class, arguments);
+        return count == null ? 0 : count;
+    }
+
+    static void assertCounts(ImportRun run, int fetched, int created, int updated, int unchanged, int rejected,
+            int skipped, int retired) {
+        assertThat(List.of(run.counts().fetched(), run.counts().created(), run.counts().updated(),
+                run.counts().unchanged(), run.counts().rejected(), run.counts().skipped(), run.counts().retired()))
+                .as("fetched, created, updated, unchanged, rejected, skipped, retired of %s", run)
+                .containsExactly(fetched, created, updated, unchanged, rejected, skipped, retired);
+    }
+
+    JsonNode tree(String text) {
+        try {
+            return json.readTree(text);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
