@@ -44,9 +44,10 @@ public class Taxonomies {
         this.needs = byCode(CsvTable.read(taxonomy.resolve("needs.csv")), "code");
         this.municipalities = byCode(CsvTable.read(taxonomy.resolve("municipalities.csv")), "code");
         this.wellbeingServicesCounties = byCode(CsvTable.read(taxonomy.resolve("wellbeing-services-counties.csv")), "code");
-        this.mergedMunicipalities = mergers(CsvTable.read(taxonomy.resolve("municipality-mergers.csv")), municipalities);
+        CsvTable mergers = CsvTable.read(taxonomy.resolve("municipality-mergers.csv"));
+        this.mergedMunicipalities = mergers(mergers, municipalities);
         this.municipalitiesByCounty = municipalitiesByCounty(municipalities);
-        this.municipalitiesByName = byName(municipalities, List.of("name_fi", "name_sv"));
+        this.municipalitiesByName = withFormerNames(byName(municipalities, List.of("name_fi", "name_sv")), mergers);
         this.categoriesByName = byName(activityCategories, List.of("code", "label_fi", "label_sv", "label_en"));
         this.needsByName = byName(needs, List.of("code", "label_fi", "label_sv", "label_en"));
         this.fingerprint = Hashes.sha256(String.join("\n", activityCategories.toString(), needs.toString(),
@@ -117,8 +118,9 @@ public class Taxonomies {
     }
 
     /**
-     * The code of a municipality named in Finnish or Swedish ("Kuopio", "Helsingfors"), ignoring case,
-     * surrounding space and hyphen/space differences; empty when no municipality has that name.
+     * The code of a municipality named in Finnish or Swedish ("Kuopio", "Helsingfors"), or by the name of
+     * one merged into it ("Valtimo" → Nurmes), ignoring case, surrounding space and hyphen/space
+     * differences; empty when no municipality has that name.
      */
     public Optional<String> municipalityCodeNamed(String name) {
         return Optional.ofNullable(name == null ? null : municipalitiesByName.get(nameKey(name)));
@@ -173,6 +175,15 @@ public class Taxonomies {
         });
         byCounty.values().forEach(codes -> codes.sort(null));
         return Map.copyOf(byCounty);
+    }
+
+    /** A merged municipality's old name still names the municipality it merged into (sources keep old names). */
+    private static Map<String, String> withFormerNames(Map<String, String> byName, CsvTable mergers) {
+        Map<String, String> names = new HashMap<>(byName);
+        for (Map<String, String> row : mergers.rows()) {
+            names.putIfAbsent(nameKey(row.get("former_name_fi")), row.get("merged_into"));
+        }
+        return Map.copyOf(names);
     }
 
     private static Map<String, String> mergers(CsvTable table, Map<String, Map<String, String>> current) {

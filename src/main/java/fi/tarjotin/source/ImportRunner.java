@@ -77,13 +77,20 @@ public class ImportRunner {
                         fetcher.version(), since == null ? "the beginning" : since);
                 fetcher.fetch(run.kind(), since, sink);
                 sink.awaitPages();
-                RunStatus status = sink.unreadablePages.get() == 0 ? RunStatus.SUCCEEDED : RunStatus.PARTIAL;
-                if (status == RunStatus.SUCCEEDED && run.kind() == ImportKind.FULL) {
+                if (sink.unreadablePages.get() > 0) {
+                    return finish(sink, RunStatus.PARTIAL,
+                            sink.unreadablePages.get() + " page(s) could not be read, so this run retired nothing");
+                }
+                if (run.kind() == ImportKind.FULL) {
+                    int active = sourceRecords.countActive(run.source());
+                    if (sink.saveProgress().fetched() == 0 && active > 0) {
+                        // An expired session or a broken filter can list nothing; that must not empty the catalogue.
+                        return finish(sink, RunStatus.PARTIAL, "the source listed nothing, though the catalogue "
+                                + "holds " + active + " of its records, so this run retired nothing");
+                    }
                     sink.retireUnseen();
                 }
-                String error = status == RunStatus.PARTIAL
-                        ? sink.unreadablePages.get() + " page(s) could not be read, so this run retired nothing" : null;
-                return finish(sink, status, error);
+                return finish(sink, RunStatus.SUCCEEDED, null);
             } catch (InterruptedException | RunInterruptedException e) {
                 // Clear the flag while the run's end is written (the pool refuses interrupted threads), then restore it.
                 Thread.interrupted();

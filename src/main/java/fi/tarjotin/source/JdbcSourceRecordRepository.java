@@ -56,6 +56,9 @@ public class JdbcSourceRecordRepository {
             UPDATE source_record SET last_seen_at = :now, last_seen_run_id = :runId
              WHERE source = :source AND kind = :kind AND source_id = ANY(:sourceIds)""";
 
+    private static final String COUNT_ACTIVE = """
+            SELECT count(*) FROM source_record WHERE source = :source AND retired_at IS NULL""";
+
     private static final String RETIRE_UNSEEN = """
             UPDATE source_record SET retired_at = :now, retired_run_id = :runId
              WHERE source = :source AND retired_at IS NULL AND last_seen_run_id IS DISTINCT FROM :runId
@@ -141,6 +144,12 @@ public class JdbcSourceRecordRepository {
         jdbc.update(MARK_SEEN_BY_SOURCE_IDS, new MapSqlParameterSource().addValue("source", source)
                 .addValue("kind", kind.value()).addValue("sourceIds", SqlArrays.of("text", sourceIds))
                 .addValue("runId", runId).addValue("now", Timestamp.from(now)));
+    }
+
+    /** How many records of the source are active (not retired). */
+    public int countActive(String source) {
+        Integer count = jdbc.queryForObject(COUNT_ACTIVE, new MapSqlParameterSource("source", source), Integer.class);
+        return count == null ? 0 : count;
     }
 
     /** Retires every active record of the source that this (complete, full) run did not see. */

@@ -9,6 +9,7 @@ import fi.tarjotin.source.RecordKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.FileSystemUtils;
@@ -50,6 +51,10 @@ class MappingContractTests {
         assertThat(taxonomies.needCodes()).hasSizeGreaterThanOrEqualTo(40).contains("muistisairaudet",
                 "mielenterveys", "paihteet", "yksinaisyys", "omaishoito");
         assertThat(taxonomies.currentMunicipalityCode("911")).as("Valtimo merged into Nurmes").isEqualTo("541");
+        assertThat(taxonomies.municipalityCodeNamed("Valtimo")).as("by its former name").contains("541");
+        assertThat(List.of("Kuopio", "helsingfors", " Pedersöre ", "Koski Tl").stream()
+                .map(name -> taxonomies.municipalityCodeNamed(name).orElse("?")).toList())
+                .containsExactly("297", "091", "599", "284");
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.tarjotin.catalogue.Taxonomies;
 import fi.tarjotin.source.ImportLauncher;
 import fi.tarjotin.source.JdbcRejectedRecordRepository;
+import fi.tarjotin.source.StoredRecordReplay;
 import fi.tarjotin.system.InvalidConfigurationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +32,8 @@ class SpreadsheetConfiguration {
     @Bean
     SpreadsheetImports spreadsheetImports(SpreadsheetProperties properties,
             @Value("${tarjotin.mappings-directory}") Path mappingsDirectory, ImportLauncher launcher,
-            JdbcRejectedRecordRepository rejects, Taxonomies taxonomies, ObjectMapper json) {
+            JdbcRejectedRecordRepository rejects, Taxonomies taxonomies, ObjectMapper json,
+            StoredRecordReplay storedRecords) {
         if (properties.inbox() == null) {
             throw new InvalidConfigurationException(PREFIX + "inbox", "is missing");
         }
@@ -47,7 +49,7 @@ class SpreadsheetConfiguration {
             createFolder(properties.inbox().resolve(name));
         }
         log.info("Spreadsheet inbox {}: folders for {}", properties.inbox().toAbsolutePath(), mappings.all().keySet());
-        return new SpreadsheetImports(mappings, properties, launcher, rejects, taxonomies, json);
+        return new SpreadsheetImports(mappings, properties, launcher, rejects, taxonomies, json, storedRecords);
     }
 
     private static void createFolder(Path folder) {

@@ -2,12 +2,14 @@ package fi.tarjotin.source.spreadsheet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.tarjotin.catalogue.Taxonomies;
+import fi.tarjotin.source.ImportAlreadyRunningException;
 import fi.tarjotin.source.ImportKind;
 import fi.tarjotin.source.ImportLauncher;
 import fi.tarjotin.source.ImportRun;
 import fi.tarjotin.source.JdbcRejectedRecordRepository;
 import fi.tarjotin.source.RejectedRecord;
 import fi.tarjotin.source.RunStatus;
+import fi.tarjotin.source.StoredRecordReplay;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -43,15 +47,18 @@ public class SpreadsheetImports {
     private final JdbcRejectedRecordRepository rejects;
     private final Taxonomies taxonomies;
     private final ObjectMapper json;
+    private final StoredRecordReplay storedRecords;
 
     SpreadsheetImports(ColumnMappings mappings, SpreadsheetProperties properties, ImportLauncher launcher,
-            JdbcRejectedRecordRepository rejects, Taxonomies taxonomies, ObjectMapper json) {
+            JdbcRejectedRecordRepository rejects, Taxonomies taxonomies, ObjectMapper json,
+            StoredRecordReplay storedRecords) {
         this.mappings = mappings;
         this.properties = properties;
         this.launcher = launcher;
         this.rejects = rejects;
         this.taxonomies = taxonomies;
         this.json = json;
+        this.storedRecords = storedRecords;
     }
 
     /** The column mappings files can be given to, by name. */
@@ -109,6 +116,26 @@ public class SpreadsheetImports {
                 .toString();
         SpreadsheetReport report = take(mapping, safeName, content, triggeredBy);
         return archive(report, mapping.name(), safeName, target -> Files.write(target, content));
+    }
+
+    /**
+     * After a coordinator edited {@code mappings/spreadsheet/*.jsonata} and restarted: maps the stored rows of
+     * every column mapping again, in the background, as PTV's start-up remap does. Rows are not read again.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void remapStaleRowsInTheBackground() {
+        Thread remap = new Thread(() -> mappings.all().values().forEach(mapping -> {
+            SpreadsheetFetcher rows = new SpreadsheetFetcher(mapping, taxonomies, json, null, new byte[0]);
+            if (storedRecords.hasStaleMappings(rows)) {
+                try {
+                    launcher.runNow(rows, ImportKind.REMAP, "startup");
+                } catch (ImportAlreadyRunningException e) {
+                    log.info("Spreadsheet {} rows are due a remap, but a file is being taken in", mapping.name());
+                }
+            }
+        }), "spreadsheet-remap");
+        remap.setDaemon(true);
+        remap.start();
     }
 
     private SpreadsheetReport take(ColumnMapping mapping, String fileName, byte[] content, String triggeredBy) {

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.havingExactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -117,6 +118,21 @@ class PtvV12ImportIntegrationTests extends PtvImportTestSupport {
                 Map.of("kind", "service_at_location", "source_id", SERVICE_C + "/" + FILL_IN_CHANNEL,
                         "status", "inactive"));
         assertThat(count("SELECT count(*) FROM mapped_record")).as("retired records are kept").isEqualTo(STORED_RECORDS);
+    }
+
+    @Test
+    void aFullRunThatListsNothingRetiresNothing() {
+        stubFullScope();
+        importToEnd(ImportKind.FULL);
+        PTV.resetAll();
+        stub(get(urlPathMatching("/api/v12/.*/search")).willReturn(okJson(Fixtures.read("ptv/v12/empty-page.json"))));
+
+        ImportRun run = importToEnd(ImportKind.FULL);
+
+        assertThat(run.status()).isEqualTo(RunStatus.PARTIAL);
+        assertThat(run.error()).isEqualTo("the source listed nothing, though the catalogue holds " + STORED_RECORDS
+                + " of its records, so this run retired nothing");
+        assertThat(count("SELECT count(*) FROM source_record WHERE retired_at IS NOT NULL")).isZero();
     }
 
     @Test
