@@ -14,6 +14,7 @@ import fi.tarjotin.source.ImportLauncher;
 import fi.tarjotin.source.ImportRun;
 import fi.tarjotin.source.JdbcImportRunRepository;
 import fi.tarjotin.source.RunStatus;
+import fi.tarjotin.support.CatalogueRecords;
 import fi.tarjotin.support.Fixtures;
 import fi.tarjotin.support.ImportRuns;
 import java.io.IOException;
@@ -85,8 +86,7 @@ abstract class CatalogueApiTestSupport {
 
     @BeforeAll
     void importFixtureCatalogue() {
-        jdbc.execute("TRUNCATE import_run, source_record, mapped_record, entity, entity_member, rejected_record,"
-                + " catalogue_entry CASCADE");
+        CatalogueRecords.emptyCatalogue(jdbc);
         stubPtv("service-search.json");
         ImportRun run = importToEnd(ImportKind.FULL);
         assertThat(run.status()).as("fixture import %s", run).isEqualTo(RunStatus.SUCCEEDED);

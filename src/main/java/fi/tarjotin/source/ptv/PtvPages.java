@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.tarjotin.source.ImportSink;
+import fi.tarjotin.source.http.Prefetch;
 import fi.tarjotin.source.http.ResilientHttpClient;
 import fi.tarjotin.source.http.SourceHttpException;
 import java.io.IOException;
@@ -14,9 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.IntFunction;
 
 /**
@@ -68,7 +67,7 @@ final class PtvPages {
         if (listings.isEmpty()) {
             return;
         }
-        ExecutorService prefetch = prefetchThread();
+        ExecutorService prefetch = Prefetch.thread("ptv-prefetch");
         try {
             CompletableFuture<byte[]> next = get(prefetch, listings.get(0).apply(1));
             for (int listing = 0; listing < listings.size(); listing++) {
@@ -76,7 +75,7 @@ final class PtvPages {
                 int pageCount = -1;
                 for (int page = 1; pageCount < 0 || page <= pageCount; page++) {
                     URI uri = pageUri.apply(page);
-                    byte[] body = await(next);
+                    byte[] body = Prefetch.await(next);
                     JsonNode root = null;
                     String problem;
                     try {
@@ -115,11 +114,11 @@ final class PtvPages {
         if (documents.isEmpty()) {
             return;
         }
-        ExecutorService prefetch = prefetchThread();
+        ExecutorService prefetch = Prefetch.thread("ptv-prefetch");
         try {
             CompletableFuture<byte[]> next = getUnlessMissing(prefetch, documents.get(0));
             for (int i = 0; i < documents.size(); i++) {
-                byte[] body = await(next);
+                byte[] body = Prefetch.await(next);
                 next = i + 1 < documents.size() ? getUnlessMissing(prefetch, documents.get(i + 1)) : null;
                 if (body == null) {
                     continue;
@@ -166,31 +165,7 @@ final class PtvPages {
         }, prefetch);
     }
 
-    private static byte[] await(CompletableFuture<byte[]> response) throws IOException, InterruptedException {
-        try {
-            return response.get();
-        } catch (InterruptedException e) {
-            response.cancel(true);
-            throw e;
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() instanceof UncheckedIOException unchecked ? unchecked.getCause() : e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof InterruptedException interrupted) {
-                throw interrupted;
-            }
-            throw new IOException(cause);
-        }
-    }
 
-    private static ExecutorService prefetchThread() {
-        return Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "ptv-prefetch");
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
 
     private static String envelopeProblem(JsonNode root, String itemsField, String pageCountField) {
         if (root == null || !root.isObject()) {

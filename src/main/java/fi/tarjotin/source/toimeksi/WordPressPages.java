@@ -3,6 +3,7 @@ package fi.tarjotin.source.toimeksi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import fi.tarjotin.source.ImportSink;
+import fi.tarjotin.source.http.Prefetch;
 import fi.tarjotin.source.http.ResilientHttpClient;
 import fi.tarjotin.source.http.SourceHttpException;
 import fi.tarjotin.source.http.SourceResponse;
@@ -17,9 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.IntFunction;
 
 /**
@@ -57,7 +56,7 @@ final class WordPressPages {
 
     void readAll(IntFunction<URI> pageUri, ImportSink sink, PageHandler handler)
             throws IOException, InterruptedException {
-        ExecutorService prefetch = prefetchThread();
+        ExecutorService prefetch = Prefetch.thread("toimeksi-prefetch");
         try {
             new Listing(pageUri, sink, prefetch).read(handler);
         } finally {
@@ -104,7 +103,7 @@ final class WordPressPages {
                 URI uri = pageUri.apply(page);
                 SourceResponse response;
                 try {
-                    response = await(next);
+                    response = Prefetch.await(next);
                 } catch (SourceHttpException e) {
                     if (!shrank(e)) {
                         throw e;
@@ -178,30 +177,5 @@ final class WordPressPages {
         return Integer.parseInt(value);
     }
 
-    private static SourceResponse await(CompletableFuture<SourceResponse> response)
-            throws IOException, InterruptedException {
-        try {
-            return response.get();
-        } catch (InterruptedException e) {
-            response.cancel(true);
-            throw e;
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() instanceof UncheckedIOException unchecked ? unchecked.getCause() : e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof InterruptedException interrupted) {
-                throw interrupted;
-            }
-            throw new IOException(cause);
-        }
-    }
 
-    private static ExecutorService prefetchThread() {
-        return Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "toimeksi-prefetch");
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
 }

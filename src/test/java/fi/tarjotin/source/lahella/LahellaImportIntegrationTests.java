@@ -1,5 +1,6 @@
 package fi.tarjotin.source.lahella;
 
+import static fi.tarjotin.support.CatalogueRecords.assertCounts;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;

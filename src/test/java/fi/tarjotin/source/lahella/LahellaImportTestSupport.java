@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +15,7 @@ import fi.tarjotin.source.ImportKind;
 import fi.tarjotin.source.ImportLauncher;
 import fi.tarjotin.source.ImportRun;
 import fi.tarjotin.source.JdbcImportRunRepository;
+import fi.tarjotin.support.CatalogueRecords;
 import fi.tarjotin.support.Fixtures;
 import fi.tarjotin.support.ImportRuns;
 import java.util.List;
@@ -71,8 +71,7 @@ abstract class LahellaImportTestSupport {
     @BeforeEach
     void emptyCatalogueAndStubs() {
         LAHELLA.resetAll();
-        jdbc.execute("TRUNCATE import_run, source_record, mapped_record, entity, entity_member, rejected_record,"
-                + " catalogue_entry CASCADE");
+        CatalogueRecords.emptyCatalogue(jdbc);
     }
 
     /** Starts a run as a coordinator would and waits for its end. */
@@ -116,16 +115,7 @@ abstract class LahellaImportTestSupport {
      * port in source URLs is replaced by {@code http://lahella.test}, so golden files stay the same.
      */
     ArrayNode mappedDocuments(String kind) {
-        ArrayNode documents = json.createArrayNode();
-        jdbc.query("""
-                SELECT s.source_id, m.document::text AS document FROM mapped_record m
-                  JOIN source_record s ON s.id = m.source_record_id
-                 WHERE s.source = 'lahella' AND s.kind = ? ORDER BY s.source_id""",
-                rs -> {
-                    String document = rs.getString("document").replace(LAHELLA.baseUrl(), "http://lahella.test");
-                    documents.addObject().put("sourceId", rs.getString("source_id")).set("document", tree(document));
-                }, kind);
-        return documents;
+        return CatalogueRecords.mappedDocuments(jdbc, json, "lahella", kind, LAHELLA.baseUrl(), "http://lahella.test");
     }
 
     /** The mapped document of one record. */
@@ -140,9 +130,7 @@ abstract class LahellaImportTestSupport {
 
     /** Every rejected record of a run as "kind source-id: reason", in order. */
     List<String> rejects(long runId) {
-        return jdbc.queryForList("""
-                SELECT coalesce(kind, '-') || ' ' || coalesce(source_id, '-') || ': ' || reason
-                  FROM rejected_record WHERE run_id = ? ORDER BY id""", String.class, runId);
+        return CatalogueRecords.rejects(jdbc, runId);
     }
 
     /** The records a run retired, as "kind source-id", in kind and id order. */
@@ -153,16 +141,7 @@ abstract class LahellaImportTestSupport {
     }
 
     long count(String sql, Object... arguments) {
-        Long count = jdbc.queryForObject(sql, Long.class, arguments);
-        return count == null ? 0 : count;
-    }
-
-    static void assertCounts(ImportRun run, int fetched, int created, int updated, int unchanged, int rejected,
-            int skipped, int retired) {
-        assertThat(List.of(run.counts().fetched(), run.counts().created(), run.counts().updated(),
-                run.counts().unchanged(), run.counts().rejected(), run.counts().skipped(), run.counts().retired()))
-                .as("fetched, created, updated, unchanged, rejected, skipped, retired of %s", run)
-                .containsExactly(fetched, created, updated, unchanged, rejected, skipped, retired);
+        return CatalogueRecords.count(jdbc, sql, arguments);
     }
 
     JsonNode tree(String text) {

@@ -1,5 +1,6 @@
 package fi.tarjotin.source.ptv;
 
+import static fi.tarjotin.support.CatalogueRecords.assertCounts;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;

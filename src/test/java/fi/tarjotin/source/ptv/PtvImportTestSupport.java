@@ -1,7 +1,5 @@
 package fi.tarjotin.source.ptv;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,6 +9,7 @@ import fi.tarjotin.source.ImportKind;
 import fi.tarjotin.source.ImportLauncher;
 import fi.tarjotin.source.ImportRun;
 import fi.tarjotin.source.JdbcImportRunRepository;
+import fi.tarjotin.support.CatalogueRecords;
 import fi.tarjotin.support.ImportRuns;
 import java.time.Duration;
 import java.util.List;
@@ -58,7 +57,7 @@ abstract class PtvImportTestSupport {
     @BeforeEach
     void emptyCatalogueAndStubs() {
         PTV.resetAll();
-        jdbc.execute("TRUNCATE import_run, source_record, mapped_record, entity, entity_member, rejected_record CASCADE");
+        CatalogueRecords.emptyCatalogue(jdbc);
     }
 
     /** Starts a run as a coordinator would and waits for its end. */
@@ -75,40 +74,16 @@ abstract class PtvImportTestSupport {
      * port in source URLs is replaced by {@code http://ptv.test}, so golden files stay the same.
      */
     ArrayNode mappedDocuments(String kind) {
-        ArrayNode documents = json.createArrayNode();
-        jdbc.query("""
-                SELECT s.source_id, m.document::text AS document FROM mapped_record m
-                  JOIN source_record s ON s.id = m.source_record_id WHERE s.kind = ? ORDER BY s.source_id""",
-                rs -> {
-                    try {
-                        String document = rs.getString("document").replace(PTV.baseUrl(), "http://ptv.test");
-                        documents.addObject().put("sourceId", rs.getString("source_id"))
-                                .set("document", json.readTree(document));
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }, kind);
-        return documents;
+        return CatalogueRecords.mappedDocuments(jdbc, json, "ptv", kind, PTV.baseUrl(), "http://ptv.test");
     }
 
     /** Every rejected record of a run as "kind source-id: reason", in order. */
     List<String> rejects(long runId) {
-        return jdbc.queryForList("""
-                SELECT coalesce(kind, '-') || ' ' || coalesce(source_id, '-') || ': ' || reason
-                  FROM rejected_record WHERE run_id = ? ORDER BY id""", String.class, runId);
+        return CatalogueRecords.rejects(jdbc, runId);
     }
 
     long count(String sql, Object... arguments) {
-        Long count = jdbc.queryForObject(sql, Long.class, arguments);
-        return count == null ? 0 : count;
-    }
-
-    static void assertCounts(ImportRun run, int fetched, int created, int updated, int unchanged, int rejected,
-            int skipped, int retired) {
-        assertThat(List.of(run.counts().fetched(), run.counts().created(), run.counts().updated(),
-                run.counts().unchanged(), run.counts().rejected(), run.counts().skipped(), run.counts().retired()))
-                .as("fetched, created, updated, unchanged, rejected, skipped, retired of %s", run)
-                .containsExactly(fetched, created, updated, unchanged, rejected, skipped, retired);
+        return CatalogueRecords.count(jdbc, sql, arguments);
     }
 
     JsonNode tree(String text) {

@@ -1,5 +1,6 @@
 package fi.tarjotin.source.ptv;
 
+import static fi.tarjotin.support.CatalogueRecords.assertCounts;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import fi.tarjotin.source.RunCounts;
+import fi.tarjotin.support.CatalogueRecords;
 import fi.tarjotin.support.GoldenFiles;
 import fi.tarjotin.support.ImportRuns;
 import java.io.IOException;
@@ -67,8 +68,7 @@ class SpreadsheetImportIntegrationTests {
 
     @BeforeEach
     void emptyCatalogueAndInbox() throws IOException {
-        jdbc.execute("TRUNCATE import_run, source_record, mapped_record, entity, entity_member, rejected_record "
-                + "RESTART IDENTITY CASCADE");
+        CatalogueRecords.emptyCatalogue(jdbc);
         FileSystemUtils.deleteRecursively(folder());
         Files.createDirectories(folder());
     }
@@ -306,18 +306,6 @@ class SpreadsheetImportIntegrationTests {
     }
 
     private ArrayNode mappedDocuments(String kind) {
-        ArrayNode documents = json.createArrayNode();
-        jdbc.query("""
-                SELECT s.source_id, m.document::text AS document FROM mapped_record m
-                  JOIN source_record s ON s.id = m.source_record_id WHERE s.kind = ? ORDER BY s.source_id""",
-                rs -> {
-                    try {
-                        documents.addObject().put("sourceId", rs.getString("source_id"))
-                                .set("document", json.readTree(rs.getString("document")));
-                    } catch (IOException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }, kind);
-        return documents;
+        return CatalogueRecords.mappedDocuments(jdbc, json, "spreadsheet-jarjestot", kind, null, null);
     }
 }

@@ -19,6 +19,7 @@ import fi.tarjotin.source.ImportKind;
 import fi.tarjotin.source.ImportLauncher;
 import fi.tarjotin.source.ImportRun;
 import fi.tarjotin.source.JdbcImportRunRepository;
+import fi.tarjotin.support.CatalogueRecords;
 import fi.tarjotin.support.Fixtures;
 import fi.tarjotin.support.ImportRuns;
 import java.util.List;
@@ -78,7 +79,7 @@ abstract class ToimeksiImportTestSupport {
     @BeforeEach
     void emptyCatalogueAndStubs() {
         SITE.resetAll();
-        jdbc.execute("TRUNCATE import_run, source_record, mapped_record, entity, entity_member, rejected_record CASCADE");
+        CatalogueRecords.emptyCatalogue(jdbc);
     }
 
     /** The whole fixture site: terms, two pages of organisations and of activities, the one filled in. */
@@ -137,36 +138,16 @@ abstract class ToimeksiImportTestSupport {
 
     /** Every mapped document of a kind, with its source id, ordered by source id. */
     ArrayNode mappedDocuments(String kind) {
-        ArrayNode documents = json.createArrayNode();
-        jdbc.query("""
-                SELECT s.source_id, m.document::text AS document FROM mapped_record m
-                  JOIN source_record s ON s.id = m.source_record_id
-                 WHERE s.source = 'toimeksi' AND s.kind = ? ORDER BY s.source_id""",
-                rs -> {
-                    String document = rs.getString("document").replace(SITE.baseUrl(), "http://toimeksi.test");
-                    documents.addObject().put("sourceId", rs.getString("source_id")).set("document", tree(document));
-                }, kind);
-        return documents;
+        return CatalogueRecords.mappedDocuments(jdbc, json, "toimeksi", kind, SITE.baseUrl(), "http://toimeksi.test");
     }
 
     /** Every rejected record of a run as "kind source-id: reason", in order. */
     List<String> rejects(long runId) {
-        return jdbc.queryForList("""
-                SELECT coalesce(kind, '-') || ' ' || coalesce(source_id, '-') || ': ' || reason
-                  FROM rejected_record WHERE run_id = ? ORDER BY id""", String.class, runId);
+        return CatalogueRecords.rejects(jdbc, runId);
     }
 
     long count(String sql, Object... arguments) {
-        Long count = jdbc.queryForObject(sql, Long.class, arguments);
-        return count == null ? 0 : count;
-    }
-
-    static void assertCounts(ImportRun run, int fetched, int created, int updated, int unchanged, int rejected,
-            int skipped, int retired) {
-        assertThat(List.of(run.counts().fetched(), run.counts().created(), run.counts().updated(),
-                run.counts().unchanged(), run.counts().rejected(), run.counts().skipped(), run.counts().retired()))
-                .as("fetched, created, updated, unchanged, rejected, skipped, retired of %s", run)
-                .containsExactly(fetched, created, updated, unchanged, rejected, skipped, retired);
+        return CatalogueRecords.count(jdbc, sql, arguments);
     }
 
     static void assertPages(ImportRun run, int pages) {
