@@ -6,23 +6,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import fi.tarjotin.source.ImportKind;
-import fi.tarjotin.source.ImportLauncher;
 import fi.tarjotin.source.ImportRun;
-import fi.tarjotin.source.JdbcImportRunRepository;
 import fi.tarjotin.support.CatalogueRecords;
 import fi.tarjotin.support.Fixtures;
 import fi.tarjotin.support.ImportRuns;
+import fi.tarjotin.support.ImportTestSupport;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-abstract class LahellaImportTestSupport {
+abstract class LahellaImportTestSupport extends ImportTestSupport {
 
     static final WireMockServer LAHELLA = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     static final String COOKIE = "AUTH_TOKEN=test-session";
@@ -46,18 +42,6 @@ abstract class LahellaImportTestSupport {
     static {
         LAHELLA.start();
     }
-
-    @Autowired
-    ImportLauncher launcher;
-
-    @Autowired
-    JdbcImportRunRepository runs;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    ObjectMapper json;
 
     @DynamicPropertySource
     static void lahellaSettings(DynamicPropertyRegistry registry) {

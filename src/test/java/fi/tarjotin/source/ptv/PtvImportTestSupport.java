@@ -1,22 +1,18 @@
 package fi.tarjotin.source.ptv;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import fi.tarjotin.source.ImportKind;
-import fi.tarjotin.source.ImportLauncher;
 import fi.tarjotin.source.ImportRun;
-import fi.tarjotin.source.JdbcImportRunRepository;
 import fi.tarjotin.support.CatalogueRecords;
 import fi.tarjotin.support.ImportRuns;
+import fi.tarjotin.support.ImportTestSupport;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,25 +23,13 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-abstract class PtvImportTestSupport {
+abstract class PtvImportTestSupport extends ImportTestSupport {
 
     static final WireMockServer PTV = new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
     static {
         PTV.start();
     }
-
-    @Autowired
-    ImportLauncher launcher;
-
-    @Autowired
-    JdbcImportRunRepository runs;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    ObjectMapper json;
 
     @DynamicPropertySource
     static void ptvBaseUrls(DynamicPropertyRegistry registry) {

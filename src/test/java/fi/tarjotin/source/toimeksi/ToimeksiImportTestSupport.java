@@ -9,24 +9,20 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import fi.tarjotin.source.ImportKind;
-import fi.tarjotin.source.ImportLauncher;
 import fi.tarjotin.source.ImportRun;
-import fi.tarjotin.source.JdbcImportRunRepository;
 import fi.tarjotin.support.CatalogueRecords;
 import fi.tarjotin.support.Fixtures;
 import fi.tarjotin.support.ImportRuns;
+import fi.tarjotin.support.ImportTestSupport;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -48,7 +44,7 @@ import org.springframework.test.context.TestPropertySource;
         "tarjotin.sources.toimeksi.max-pages=5",
         "tarjotin.sources.toimeksi.regions=Pohjois-Savo",
         "tarjotin.sources.toimeksi.municipalities=Kuopio,Siilinjärvi"})
-abstract class ToimeksiImportTestSupport {
+abstract class ToimeksiImportTestSupport extends ImportTestSupport {
 
     static final WireMockServer SITE = new WireMockServer(WireMockConfiguration.options().dynamicPort()
             .extensions(new WordPressTermsStandIn()));
@@ -58,18 +54,6 @@ abstract class ToimeksiImportTestSupport {
     static {
         SITE.start();
     }
-
-    @Autowired
-    ImportLauncher launcher;
-
-    @Autowired
-    JdbcImportRunRepository runs;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    ObjectMapper json;
 
     @DynamicPropertySource
     static void siteBaseUrl(DynamicPropertyRegistry registry) {
