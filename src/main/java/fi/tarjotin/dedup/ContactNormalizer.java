@@ -1,0 +1,240 @@
+package fi.tarjotin.dedup;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Puts contact details into one comparable form whatever the source wrote: phone numbers in E.164 through
+ * libphonenumber (national numbers read in the default region, numbers with a country code in their own),
+ * e-mail addresses in lower case, web addresses as their domain, a Finnish business id (Y-tunnus) with its
+ * check digit verified, a street address as street name and house number. A cell may hold several values
+ * ("040 123 4567, 017 123 456"); each is kept. A value that cannot be read is dropped rather than guessed.
+ */
+public final class ContactNormalizer {
+
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    private static final Pattern PHONE_SEPARATORS = Pattern.compile("[,;\\n]|\\s+(?:tai|eller|or)\\s+|\\s/\\s");
+    private static final Pattern LIST_SEPARATORS = Pattern.compile("[,;\\s]+");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s<>()]+@[^@\\s<>()]+\\.[^@\\s<>()]+");
+    private static final Pattern WEB_SCHEME = Pattern.compile("^[a-z][a-z0-9+.-]*://");
+    private static final Pattern FINNISH_BUSINESS_ID = Pattern.compile("(?:FI)?(\\d{6,7})-?(\\d)");
+    private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final int[] BUSINESS_ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2};
+    // Hosts where one organisation's page is a path, not a domain of its own.
+    private static final Set<String> SHARED_HOSTS = Set.of("facebook.com", "fb.com", "instagram.com",
+            "twitter.com", "x.com", "linkedin.com", "youtube.com", "sites.google.com", "tiktok.com");
+    // Mail providers whose domain says nothing about the organisation.
+    private static final Set<String> MAIL_PROVIDERS = Set.of("gmail.com", "googlemail.com", "hotmail.com",
+            "hotmail.fi", "outlook.com", "outlook.fi", "live.com", "live.fi", "msn.com", "yahoo.com", "icloud.com",
+            "me.com", "aol.com", "protonmail.com", "proton.me", "gmx.com", "gmx.de", "web.de", "mail.com",
+            "luukku.com", "suomi24.fi", "elisanet.fi", "kolumbus.fi", "saunalahti.fi", "welho.com", "netti.fi",
+            "pp.inet.fi", "dnainternet.net", "anvianet.fi", "kotiposti.net", "mbnet.fi", "yandex.ru", "mail.ru");
+    private static final Map<String, String> STREET_ABBREVIATIONS = Map.ofEntries(
+            Map.entry("k", "katu"), Map.entry("t", "tie"), Map.entry("v", "vagen"), Map.entry("g", "gatan"),
+            Map.entry("str", "strasse"), Map.entry("st", "street"), Map.entry("rd", "road"),
+            Map.entry("ave", "avenue"), Map.entry("pl", "box"), Map.entry("pb", "box"), Map.entry("po", "box"),
+            Map.entry("postilokero", "box"), Map.entry("postbox", "box"));
+    // "Kauppak. 5", "Puijonk 12": a Finnish or Swedish street word cut after its stem.
+    private static final Pattern CUT_STREET_WORD = Pattern.compile("^(\\p{L}{3,})(k|t|v|g|str)\\.?$");
+    private static final Pattern HOUSE_NUMBER = Pattern.compile("^\\d+[a-z]?$");
+
+    private ContactNormalizer() {
+    }
+
+    /** Every phone number in the cell in E.164; a number libphonenumber cannot read keeps its digits. */
+    public static List<String> phones(String cell, String defaultRegion) {
+        Set<String> numbers = new LinkedHashSet<>();
+        for (String part : PHONE_SEPARATORS.split(blankToEmpty(cell))) {
+            String candidate = part.trim();
+            if (candidate.isEmpty()) {
+                continue;
+            }
+            String number = phone(candidate, defaultRegion);
+            if (number != null) {
+                numbers.add(number);
+            }
+        }
+        return List.copyOf(numbers);
+    }
+
+    static String phone(String text, String defaultRegion) {
+        String digits = text.replaceAll("\\D", "");
+        if (digits.length() < 5) {
+            return null;
+        }
+        try {
+            PhoneNumber parsed = PHONES.parse(text.startsWith("00") ? "+" + text.substring(2) : text, defaultRegion);
+            if (PHONES.isValidNumber(parsed)) {
+                return PHONES.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164);
+            }
+        } catch (NumberParseException unreadable) {
+            // Falls through to the digits: two sources writing the same unusual number still agree.
+        }
+        return text.trim().startsWith("+") || text.trim().startsWith("00") ? "+" + digits.replaceFirst("^00", "")
+                : digits;
+    }
+
+    public static List<String> emails(String cell) {
+        Set<String> addresses = new LinkedHashSet<>();
+        Matcher matcher = EMAIL.matcher(blankToEmpty(cell).toLowerCase(Locale.ROOT).replace("mailto:", " "));
+        while (matcher.find()) {
+            addresses.add(matcher.group().replaceAll("[.,;:]+$", ""));
+        }
+        return List.copyOf(addresses);
+    }
+
+    /** The domain of an address's mail provider, or empty for a public mail service shared by anyone. */
+    static String organisationMailDomain(String email) {
+        String domain = email.substring(email.indexOf('@') + 1);
+        return MAIL_PROVIDERS.contains(domain) ? "" : domain;
+    }
+
+    /**
+     * Each web address as its host without scheme, {@code www.} and port; on a social-media host the
+     * first path segment is kept ({@code facebook.com/kuopionmartat}), since the host alone is everyone's.
+     */
+    public static List<String> websites(String cell) {
+        Set<String> domains = new LinkedHashSet<>();
+        for (String part : LIST_SEPARATORS.split(blankToEmpty(cell).toLowerCase(Locale.ROOT))) {
+            String address = WEB_SCHEME.matcher(part.trim()).replaceFirst("");
+            if (address.isEmpty() || address.contains("@")) {
+                continue;
+            }
+            int pathStart = indexOfAny(address, "/?#");
+            String host = (pathStart < 0 ? address : address.substring(0, pathStart)).replaceFirst(":\\d+$", "")
+                    .replaceFirst("^www\\d?\\.", "").replaceFirst("^m\\.(?=facebook\\.com)", "")
+                    .replaceAll("\\.+$", "");
+            if (!host.contains(".") || host.startsWith(".")) {
+                continue;
+            }
+            if (SHARED_HOSTS.contains(host) && pathStart >= 0) {
+                String path = address.substring(pathStart + 1);
+                int segmentEnd = indexOfAny(path, "/?#");
+                String segment = segmentEnd < 0 ? path : path.substring(0, segmentEnd);
+                host = segment.isEmpty() ? host : host + "/" + segment;
+            }
+            domains.add(host);
+        }
+        return List.copyOf(domains);
+    }
+
+    /**
+     * A Finnish business id as {@code 1234567-8} when its check digit is right ({@code FI12345678} and
+     * the old six-digit form are accepted); a foreign register number as its upper-case letters and digits;
+     * empty for a Finnish-looking id whose check digit is wrong, since it is a typo of some other id.
+     */
+    public static String businessId(String cell) {
+        String compact = blankToEmpty(cell).replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+        if (compact.isEmpty()) {
+            return "";
+        }
+        Matcher finnish = FINNISH_BUSINESS_ID.matcher(compact);
+        if (finnish.matches()) {
+            String body = finnish.group(1).length() == 6 ? "0" + finnish.group(1) : finnish.group(1);
+            int checkDigit = finnish.group(2).charAt(0) - '0';
+            return checkDigitOf(body) == checkDigit ? body + "-" + checkDigit : "";
+        }
+        String foreign = NOT_ALPHANUMERIC.matcher(compact).replaceAll("");
+        return foreign.length() >= 5 ? foreign : "";
+    }
+
+    private static int checkDigitOf(String sevenDigits) {
+        int sum = 0;
+        for (int i = 0; i < 7; i++) {
+            sum += (sevenDigits.charAt(i) - '0') * BUSINESS_ID_WEIGHTS[i];
+        }
+        int remainder = sum % 11;
+        return remainder == 0 ? 0 : remainder == 1 ? -1 : 11 - remainder;
+    }
+
+    /** A street address's name and house number; what follows the number (stair, flat, floor) is left out. */
+    public record StreetKey(String name, String number) {
+
+        public String key() {
+            return number.isEmpty() ? name : name + " " + number;
+        }
+    }
+
+    public static StreetKey street(String cell) {
+        String folded = TextFolding.fold(withNumber(blankToEmpty(cell))).replaceAll("(\\d)\\s*([a-z])\\b", "$1$2")
+                .replaceAll("[^\\p{L}\\p{N}.]+", " ").trim();
+        List<String> nameWords = new ArrayList<>();
+        String number = "";
+        for (String word : folded.split(" ")) {
+            String bare = word.replace(".", "");
+            if (bare.isEmpty()) {
+                continue;
+            }
+            if (HOUSE_NUMBER.matcher(bare).matches()) {
+                if (number.isEmpty()) {
+                    number = bare;
+                }
+                // "10 Downing Street" has its number first; otherwise the number ends the street.
+                if (nameWords.isEmpty()) {
+                    continue;
+                }
+                break;
+            }
+            nameWords.add(expanded(word));
+        }
+        String name = String.join("", nameWords);
+        return name.isEmpty() ? null : new StreetKey(name, number);
+    }
+
+    /** Of "Järjestötalo, Kauppakatu 5" the part with the house number: the building's name is not the address. */
+    private static String withNumber(String cell) {
+        if (cell.indexOf(',') < 0) {
+            return cell;
+        }
+        for (String part : cell.split(",")) {
+            if (part.matches(".*\\d.*")) {
+                return part;
+            }
+        }
+        return cell;
+    }
+
+    private static String expanded(String word) {
+        String bare = word.replace(".", "");
+        String whole = STREET_ABBREVIATIONS.get(bare);
+        if (whole != null) {
+            return whole;
+        }
+        Matcher cut = CUT_STREET_WORD.matcher(word);
+        if (cut.matches() && word.endsWith(".")) {
+            return cut.group(1) + STREET_ABBREVIATIONS.get(cut.group(2));
+        }
+        return bare;
+    }
+
+    /** A postal code's letters and digits in upper case ("00100", "SE-111 22" → "SE11122"). */
+    public static String postalCode(String cell) {
+        return NOT_ALPHANUMERIC.matcher(blankToEmpty(cell).toUpperCase(Locale.ROOT)).replaceAll("");
+    }
+
+    public static String city(String cell) {
+        return NOT_ALPHANUMERIC.matcher(TextFolding.fold(blankToEmpty(cell))).replaceAll(" ").trim();
+    }
+
+    private static int indexOfAny(String text, String characters) {
+        for (int i = 0; i < text.length(); i++) {
+            if (characters.indexOf(text.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String blankToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+}

@@ -1,0 +1,48 @@
+package fi.tarjotin.dedup;
+
+import fi.tarjotin.dedup.ContactNormalizer.StreetKey;
+import fi.tarjotin.dedup.NameNormalizer.NormalizedName;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A record's fields normalised once, before any pair is looked at: every comparison and blocking key reads
+ * these, never the raw text.
+ *
+ * @param index the record's position in the input, which is also its place in every array of the run
+ * @param domains the web domains of the record's websites and of its organisation's own mail domain
+ */
+record MatchRecord(int index, String id, NormalizedName name, String businessId, String ptvId, List<String> phones,
+        List<String> emails, List<String> domains, List<String> websiteDomains, StreetKey street, String postalCode,
+        String city, String organisation, Set<String> categories) {
+
+    static MatchRecord of(int index, DedupRecord record, String defaultRegion) {
+        List<String> emails = ContactNormalizer.emails(record.email());
+        List<String> websites = ContactNormalizer.websites(record.website());
+        Set<String> domains = new LinkedHashSet<>(websites);
+        for (String email : emails) {
+            String domain = ContactNormalizer.organisationMailDomain(email);
+            if (!domain.isEmpty()) {
+                domains.add(domain);
+            }
+        }
+        Set<String> categories = new LinkedHashSet<>();
+        for (String category : record.categories()) {
+            if (!category.isBlank()) {
+                categories.add(category.trim().toLowerCase(Locale.ROOT));
+            }
+        }
+        return new MatchRecord(index, record.id(), NameNormalizer.normalize(record.name()),
+                ContactNormalizer.businessId(record.businessId()), record.ptvId().toLowerCase(Locale.ROOT),
+                ContactNormalizer.phones(record.phone(), defaultRegion), emails, List.copyOf(domains), websites,
+                ContactNormalizer.street(record.street()), ContactNormalizer.postalCode(record.postalCode()),
+                ContactNormalizer.city(record.city()), TextFolding.fold(record.organisation()).trim(),
+                Set.copyOf(categories));
+    }
+
+    String streetKey() {
+        return street == null ? "" : street.key();
+    }
+}
