@@ -78,9 +78,12 @@ final class CandidateBlocking {
         if (!record.ptvId().isEmpty()) {
             keys.add("p:" + record.ptvId());
         }
-        record.phones().forEach(phone -> keys.add("t:" + phone));
+        record.phones().forEach(phone -> keys.add("t:" + phone.national()));
         record.emails().forEach(email -> keys.add("e:" + email));
-        record.domains().forEach(domain -> keys.add("w:" + domain));
+        for (String site : record.domains()) {
+            keys.add("w:" + site);
+            keys.add("w:" + ContactNormalizer.hostOf(site));
+        }
         String place = ValueStatistics.placeOf(record);
         for (NameVariant variant : record.name().variants()) {
             keys.add("n:" + variant.key());

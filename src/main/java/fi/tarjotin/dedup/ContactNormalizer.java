@@ -32,6 +32,8 @@ public final class ContactNormalizer {
     // Hosts where one organisation's page is a path, not a domain of its own.
     private static final Set<String> SHARED_HOSTS = Set.of("facebook.com", "fb.com", "instagram.com",
             "twitter.com", "x.com", "linkedin.com", "youtube.com", "sites.google.com", "tiktok.com");
+    private static final Set<String> START_PAGES = Set.of("home", "index", "etusivu", "startsida", "default",
+            "main", "welcome", "fin", "swe", "eng");
     // Mail providers whose domain says nothing about the organisation.
     private static final Set<String> MAIL_PROVIDERS = Set.of("gmail.com", "googlemail.com", "hotmail.com",
             "hotmail.fi", "outlook.com", "outlook.fi", "live.com", "live.fi", "msn.com", "yahoo.com", "icloud.com",
@@ -45,20 +47,36 @@ public final class ContactNormalizer {
             Map.entry("postilokero", "box"), Map.entry("postbox", "box"));
     // "Kauppak. 5", "Puijonk 12": a Finnish or Swedish street word cut after its stem.
     private static final Pattern CUT_STREET_WORD = Pattern.compile("^(\\p{L}{3,})(k|t|v|g|str)\\.?$");
+    // "FI-70100", "SE-111 22": a country prefix before an all-digit code; "SE16 7AB" (London) is no prefix.
+    private static final Pattern COUNTRY_PREFIX = Pattern.compile("^[A-Z]{1,3}(?=\\d+$)");
     private static final Pattern HOUSE_NUMBER = Pattern.compile("^\\d+[a-z]?$");
 
     private ContactNormalizer() {
     }
 
-    /** Every phone number in the cell in E.164; a number libphonenumber cannot read keeps its digits. */
-    public static List<String> phones(String cell, String defaultRegion) {
-        Set<String> numbers = new LinkedHashSet<>();
+    /**
+     * A phone number: in E.164 when libphonenumber can read it, and its national significant number (without
+     * country code and trunk prefix). A number written without a country code was read in the default region,
+     * which may be wrong for an organisation abroad ("08-123 45 67" in Stockholm); its national number still
+     * meets the same number written with its country code.
+     */
+    public record Phone(String e164, String national, boolean countryWritten) {
+
+        boolean sameNumber(Phone other) {
+            return national.equals(other.national)
+                    && (e164.equals(other.e164) || !countryWritten || !other.countryWritten);
+        }
+    }
+
+    /** Every phone number in the cell; one libphonenumber cannot read keeps its digits. */
+    public static List<Phone> phones(String cell, String defaultRegion) {
+        Set<Phone> numbers = new LinkedHashSet<>();
         for (String part : PHONE_SEPARATORS.split(blankToEmpty(cell))) {
             String candidate = part.trim();
             if (candidate.isEmpty()) {
                 continue;
             }
-            String number = phone(candidate, defaultRegion);
+            Phone number = phone(candidate, defaultRegion);
             if (number != null) {
                 numbers.add(number);
             }
@@ -66,21 +84,23 @@ public final class ContactNormalizer {
         return List.copyOf(numbers);
     }
 
-    static String phone(String text, String defaultRegion) {
+    static Phone phone(String text, String defaultRegion) {
         String digits = text.replaceAll("\\D", "");
         if (digits.length() < 5) {
             return null;
         }
+        boolean countryWritten = text.startsWith("+") || text.startsWith("00");
         try {
             PhoneNumber parsed = PHONES.parse(text.startsWith("00") ? "+" + text.substring(2) : text, defaultRegion);
             if (PHONES.isValidNumber(parsed)) {
-                return PHONES.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164);
+                return new Phone(PHONES.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164),
+                        PHONES.getNationalSignificantNumber(parsed), countryWritten);
             }
         } catch (NumberParseException unreadable) {
             // Falls through to the digits: two sources writing the same unusual number still agree.
         }
-        return text.trim().startsWith("+") || text.trim().startsWith("00") ? "+" + digits.replaceFirst("^00", "")
-                : digits;
+        String national = countryWritten ? digits.replaceFirst("^00", "") : digits.replaceFirst("^0+", "");
+        return new Phone((countryWritten ? "+" : "") + national, national, countryWritten);
     }
 
     public static List<String> emails(String cell) {
@@ -99,11 +119,13 @@ public final class ContactNormalizer {
     }
 
     /**
-     * Each web address as its host without scheme, {@code www.} and port; on a social-media host the
-     * first path segment is kept ({@code facebook.com/kuopionmartat}), since the host alone is everyone's.
+     * Each web address as its host without scheme, {@code www.} and port, followed by its first path segment
+     * when that names a part of the site ({@code diabetes.fi/oulu}: a federation's page for one member
+     * association; {@code facebook.com/kuopionmartat}). Segments that only pick a language or a start page
+     * ({@code /fi/}, {@code /index.html}, {@code /etusivu}) are left out.
      */
     public static List<String> websites(String cell) {
-        Set<String> domains = new LinkedHashSet<>();
+        Set<String> sites = new LinkedHashSet<>();
         for (String part : LIST_SEPARATORS.split(blankToEmpty(cell).toLowerCase(Locale.ROOT))) {
             String address = WEB_SCHEME.matcher(part.trim()).replaceFirst("");
             if (address.isEmpty() || address.contains("@")) {
@@ -116,15 +138,27 @@ public final class ContactNormalizer {
             if (!host.contains(".") || host.startsWith(".")) {
                 continue;
             }
-            if (SHARED_HOSTS.contains(host) && pathStart >= 0) {
+            String segment = "";
+            if (pathStart >= 0 && address.charAt(pathStart) == '/') {
                 String path = address.substring(pathStart + 1);
                 int segmentEnd = indexOfAny(path, "/?#");
-                String segment = segmentEnd < 0 ? path : path.substring(0, segmentEnd);
-                host = segment.isEmpty() ? host : host + "/" + segment;
+                segment = segmentEnd < 0 ? path : path.substring(0, segmentEnd);
             }
-            domains.add(host);
+            boolean meaningful = segment.length() > 2 && !segment.contains(".") && !START_PAGES.contains(segment);
+            sites.add(meaningful ? host + "/" + segment : host);
         }
-        return List.copyOf(domains);
+        return List.copyOf(sites);
+    }
+
+    /** The host of a site key from {@link #websites}. */
+    static String hostOf(String site) {
+        int slash = site.indexOf('/');
+        return slash < 0 ? site : site.substring(0, slash);
+    }
+
+    /** Whether a host is everyone's (a social-media service), so only the page on it says who it is. */
+    static boolean isSharedHost(String host) {
+        return SHARED_HOSTS.contains(host);
     }
 
     /**
@@ -216,9 +250,10 @@ public final class ContactNormalizer {
         return bare;
     }
 
-    /** A postal code's letters and digits in upper case ("00100", "SE-111 22" → "SE11122"). */
+    /** A postal code's letters and digits in upper case, without a country prefix ("FI-00100", "SE-111 22" → "11122"). */
     public static String postalCode(String cell) {
-        return NOT_ALPHANUMERIC.matcher(blankToEmpty(cell).toUpperCase(Locale.ROOT)).replaceAll("");
+        String compact = NOT_ALPHANUMERIC.matcher(blankToEmpty(cell).toUpperCase(Locale.ROOT)).replaceAll("");
+        return COUNTRY_PREFIX.matcher(compact).replaceFirst("");
     }
 
     public static String city(String cell) {

@@ -1,5 +1,6 @@
 package fi.tarjotin.dedup;
 
+import fi.tarjotin.dedup.ContactNormalizer.Phone;
 import fi.tarjotin.dedup.ContactNormalizer.StreetKey;
 import fi.tarjotin.dedup.NameNormalizer.NormalizedName;
 import java.util.LinkedHashSet;
@@ -12,10 +13,11 @@ import java.util.Set;
  * these, never the raw text.
  *
  * @param index the record's position in the input, which is also its place in every array of the run
- * @param domains the web domains of the record's websites and of its organisation's own mail domain
+ * @param websites the record's sites ({@code host} or {@code host/section}, see {@link ContactNormalizer#websites})
+ * @param domains the websites and the organisation's own mail domain, for the website comparison
  */
-record MatchRecord(int index, String id, NormalizedName name, String businessId, String ptvId, List<String> phones,
-        List<String> emails, List<String> domains, List<String> websiteDomains, StreetKey street, String postalCode,
+record MatchRecord(int index, String id, NormalizedName name, String businessId, String ptvId, List<Phone> phones,
+        List<String> emails, List<String> domains, List<String> websites, StreetKey street, String postalCode,
         String city, String organisation, Set<String> categories) {
 
     static MatchRecord of(int index, DedupRecord record, String defaultRegion) {
@@ -34,7 +36,7 @@ record MatchRecord(int index, String id, NormalizedName name, String businessId,
                 categories.add(category.trim().toLowerCase(Locale.ROOT));
             }
         }
-        return new MatchRecord(index, record.id(), NameNormalizer.normalize(record.name()),
+        return new MatchRecord(index, record.id(), NameNormalizer.normalize(record.name(), record.city()),
                 ContactNormalizer.businessId(record.businessId()), record.ptvId().toLowerCase(Locale.ROOT),
                 ContactNormalizer.phones(record.phone(), defaultRegion), emails, List.copyOf(domains), websites,
                 ContactNormalizer.street(record.street()), ContactNormalizer.postalCode(record.postalCode()),

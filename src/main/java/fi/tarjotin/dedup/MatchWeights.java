@@ -7,11 +7,17 @@ package fi.tarjotin.dedup;
  * value shared by many (a federation's central phone, a shared office building, a common name in many towns)
  * loses {@code commonValuePenalty} bits for every doubling beyond {@code commonValueFreeSharing} sharers, so
  * a federation's shared contacts cannot merge its member associations.
+ *
+ * <p>A name difference weighs {@code unregisteredNameDiffers} more when neither name carries a legal-form
+ * designation: a registered organisation may be renamed or named in two languages and keep its contacts,
+ * while an activity or service is told from its organiser's other activities (same phone, same address)
+ * by its name alone.
  */
 public record MatchWeights(
         double nameExact, double nameVerySimilar, double nameSimilar, double nameWeak, double nameDifferent,
+        double unregisteredNameDiffers,
         double legalFormDiffers,
-        double businessIdDiffers,
+        double businessIdAgrees, double businessIdDiffers,
         double phoneAgrees, double phoneDiffers,
         double emailAgrees, double emailDiffers,
         double websiteAgrees, double websiteDiffers,
@@ -24,9 +30,10 @@ public record MatchWeights(
 
     public static MatchWeights defaults() {
         return new MatchWeights(
-                9, 6, 2.5, -2, -4.5,
+                9, 6, 2.5, -3, -4,
+                -6,
                 -3,
-                -12,
+                8, -12,
                 7, -1,
                 7, -1,
                 5, -1,

@@ -57,12 +57,21 @@ public final class NameNormalizer {
     }
 
     public static NormalizedName normalize(String name) {
+        return normalize(name, "");
+    }
+
+    /**
+     * As {@link #normalize(String)}, and the name of the record's own municipality left out of the name:
+     * "Omaishoitajien vertaisryhmä, Kuopio" in Kuopio is "Omaishoitajien vertaisryhmä" in another source.
+     */
+    public static NormalizedName normalize(String name, String city) {
         if (name == null || name.isBlank()) {
             return NormalizedName.EMPTY;
         }
+        String cityKey = NOT_LETTER_OR_DIGIT.matcher(TextFolding.fold(city == null ? "" : city)).replaceAll("");
         LegalForm[] legalForm = {LegalForm.NONE};
         List<NameVariant> variants = new ArrayList<>();
-        NameVariant whole = variant(name, legalForm);
+        NameVariant whole = variant(name, cityKey, legalForm);
         if (whole == null) {
             return NormalizedName.EMPTY;
         }
@@ -72,7 +81,7 @@ public final class NameNormalizer {
             Set<String> seen = new LinkedHashSet<>();
             seen.add(whole.key());
             for (String part : parts) {
-                NameVariant half = variant(part, legalForm);
+                NameVariant half = variant(part, cityKey, legalForm);
                 // A one-word half ("Nuoret") is too generic to stand for the organisation on its own.
                 if (half != null && half.tokens().size() >= 2 && seen.add(half.key())) {
                     variants.add(half);
@@ -82,7 +91,7 @@ public final class NameNormalizer {
         return new NormalizedName(List.copyOf(variants), legalForm[0]);
     }
 
-    private static NameVariant variant(String text, LegalForm[] legalForm) {
+    private static NameVariant variant(String text, String cityKey, LegalForm[] legalForm) {
         String folded = CASE_ENDING.matcher(TextFolding.fold(text)).replaceAll("");
         folded = DOTTED_ABBREVIATION.matcher(folded).replaceAll("$1$2");
         folded = NOT_LETTER_OR_DIGIT.matcher(folded).replaceAll(" ").trim();
@@ -106,6 +115,9 @@ public final class NameNormalizer {
             } else if (!JOINING_WORDS.contains(word)) {
                 tokens.add(word);
             }
+        }
+        if (tokens.size() > 1) {
+            tokens.remove(cityKey);
         }
         if (tokens.isEmpty()) {
             // A name that is nothing but designations ("Oy Ab") is kept as written rather than lost.

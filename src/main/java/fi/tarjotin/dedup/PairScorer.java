@@ -3,15 +3,19 @@ package fi.tarjotin.dedup;
 import fi.tarjotin.dedup.ContactNormalizer.StreetKey;
 import fi.tarjotin.dedup.NameNormalizer.NameVariant;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Scores two records Fellegi–Sunter style: every field compared on its own gives an agreement level, every
  * level a weight in bits (see {@link MatchWeights}), and their sum with the prior is the log-odds of one
- * organisation. The same business id or PTV id decides on its own, since a register number names one legal
- * person whatever it is called this year (a renamed association); different business ids weigh heavily
- * against. For services, which share their provider's business id, the id counts as the organisation.
+ * organisation. The same PTV id decides on its own. So does the same business id between two registered
+ * names (both carrying a legal form such as ry, sr, oy), since a register number names one legal person
+ * whatever it is called this year (a renamed association). A record without a designation may be one of
+ * the legal person's activities carrying its provider's id (PTV services do), so there the same id is
+ * strong evidence but not proof; different business ids weigh heavily against.
  */
 final class PairScorer {
 
@@ -22,6 +26,14 @@ final class PairScorer {
     // Two tokens closer than this are the same word with a typo.
     private static final double SAME_TOKEN = 0.9;
     private static final double SAME_STREET_NAME = 0.9;
+    // The shortest word counted as a part of a compound.
+    private static final int COMPOUND_PART = 4;
+    private static final Set<MatchField> CONTACTS = EnumSet.of(MatchField.BUSINESS_ID, MatchField.PHONE,
+            MatchField.EMAIL, MatchField.WEBSITE, MatchField.STREET);
+    private static final double SECOND_CONTACT = 0.7;
+    private static final double FURTHER_CONTACTS = 0.5;
+    // However many contacts agree, together they say "same organiser" at most this strongly.
+    private static final double CONTACTS_AT_MOST = 12;
 
     private final MatchWeights weights;
     private final double priorBits;
@@ -35,32 +47,36 @@ final class PairScorer {
 
     PairScore score(MatchRecord a, MatchRecord b) {
         boolean services = !a.organisation().isEmpty() || !b.organisation().isEmpty();
-        if (!services && !a.businessId().isEmpty() && a.businessId().equals(b.businessId())) {
+        boolean registered = a.name().legalForm() != LegalForm.NONE && b.name().legalForm() != LegalForm.NONE;
+        boolean sameBusinessId = !a.businessId().isEmpty() && a.businessId().equals(b.businessId());
+        if (sameBusinessId && registered && !services) {
             return PairScore.exact(MatchField.BUSINESS_ID);
         }
         if (!a.ptvId().isEmpty() && a.ptvId().equals(b.ptvId())) {
             return PairScore.exact(MatchField.PTV_ID);
         }
         Map<MatchField, Double> evidence = new EnumMap<>(MatchField.class);
-        if (!a.businessId().isEmpty() && !b.businessId().isEmpty() && !a.businessId().equals(b.businessId())) {
-            evidence.put(MatchField.BUSINESS_ID, weights.businessIdDiffers());
+        if (!a.businessId().isEmpty() && !b.businessId().isEmpty()) {
+            evidence.put(MatchField.BUSINESS_ID, !sameBusinessId ? weights.businessIdDiffers() : services ? 0
+                    : weights.shared(weights.businessIdAgrees(), statistics.businessIdSharers(a.businessId())));
         }
-        evidence.put(MatchField.NAME, nameEvidence(a, b));
+        double name = nameEvidence(a, b);
+        boolean eitherRegistered = a.name().legalForm() != LegalForm.NONE || b.name().legalForm() != LegalForm.NONE;
+        if (name < 0 && !eitherRegistered) {
+            name += weights.unregisteredNameDiffers();
+        }
+        evidence.put(MatchField.NAME, name);
         if (a.name().legalForm() != LegalForm.NONE && b.name().legalForm() != LegalForm.NONE
                 && a.name().legalForm() != b.name().legalForm()) {
             evidence.put(MatchField.LEGAL_FORM, weights.legalFormDiffers());
         }
-        double phone = sharedValueEvidence(a.phones(), b.phones(), weights.phoneAgrees(), weights.phoneDiffers(),
-                Kind.PHONE);
-        evidence.put(MatchField.PHONE, phone);
-        double email = sharedValueEvidence(a.emails(), b.emails(), weights.emailAgrees(), weights.emailDiffers(),
-                Kind.EMAIL);
+        evidence.put(MatchField.PHONE, phoneEvidence(a, b));
+        double email = emailEvidence(a, b);
         evidence.put(MatchField.EMAIL, email);
         // A shared address already implies its domain, so then only the websites themselves are compared.
         boolean sameEmail = email > 0;
-        evidence.put(MatchField.WEBSITE, sharedValueEvidence(sameEmail ? a.websiteDomains() : a.domains(),
-                sameEmail ? b.websiteDomains() : b.domains(), weights.websiteAgrees(), weights.websiteDiffers(),
-                Kind.DOMAIN));
+        evidence.put(MatchField.WEBSITE, websiteEvidence(sameEmail ? a.websites() : a.domains(),
+                sameEmail ? b.websites() : b.domains()));
         evidence.put(MatchField.STREET, streetEvidence(a, b));
         boolean samePostalCode = !a.postalCode().isEmpty() && a.postalCode().equals(b.postalCode());
         if (!a.postalCode().isEmpty() && !b.postalCode().isEmpty()) {
@@ -77,8 +93,31 @@ final class PairScorer {
                 evidence.put(MatchField.CATEGORIES, categoriesEvidence(a, b));
             }
         }
+        discountCorrelatedContacts(evidence);
         evidence.values().removeIf(value -> value == 0);
         return PairScore.of(priorBits, evidence);
+    }
+
+    /**
+     * Phone, e-mail, website, street address and business id are not independent witnesses: an organiser's
+     * activities share all of them at once, as do two records of one organisation. Summing them as
+     * Fellegi–Sunter's independence assumption would, five agreeing contacts outweigh any name. So the
+     * strongest agreement counts in full, each further one only in part, and all of them together no more
+     * than {@value #CONTACTS_AT_MOST} bits.
+     */
+    private static void discountCorrelatedContacts(Map<MatchField, Double> evidence) {
+        List<MatchField> agreements = evidence.entrySet().stream()
+                .filter(entry -> CONTACTS.contains(entry.getKey()) && entry.getValue() > 0)
+                .sorted(Map.Entry.<MatchField, Double>comparingByValue().reversed()).map(Map.Entry::getKey)
+                .toList();
+        double total = 0;
+        for (int i = 0; i < agreements.size(); i++) {
+            MatchField field = agreements.get(i);
+            double discounted = evidence.get(field) * (i == 0 ? 1 : i == 1 ? SECOND_CONTACT : FURTHER_CONTACTS);
+            double allowed = Math.min(discounted, CONTACTS_AT_MOST - total);
+            evidence.put(field, allowed);
+            total += allowed;
+        }
     }
 
     private double nameEvidence(MatchRecord a, MatchRecord b) {
@@ -119,7 +158,7 @@ final class PairScorer {
             double best = 0;
             int bestIndex = -1;
             for (int j = 0; j < to.size(); j++) {
-                double similarity = JaroWinkler.similarity(from.get(i), to.get(j));
+                double similarity = tokenSimilarity(from.get(i), to.get(j));
                 if (similarity > best) {
                     best = similarity;
                     bestIndex = j;
@@ -130,6 +169,20 @@ final class PairScorer {
             }
         }
         return sum;
+    }
+
+    /**
+     * Jaro–Winkler, and a Finnish or Swedish compound counted as its part: "retket" / "retkitoiminta",
+     * "kahvila" / "kohtaamiskahvila" name one thing in two wordings.
+     */
+    static double tokenSimilarity(String a, String b) {
+        String shorter = a.length() <= b.length() ? a : b;
+        String longer = shorter == a ? b : a;
+        if (shorter.length() >= COMPOUND_PART && !shorter.equals(longer)
+                && (longer.startsWith(shorter) || longer.endsWith(shorter))) {
+            return SAME_TOKEN;
+        }
+        return JaroWinkler.similarity(a, b);
     }
 
     private double[] idfWeights(List<String> tokens) {
@@ -146,24 +199,59 @@ final class PairScorer {
         return result;
     }
 
-    private enum Kind {
-        PHONE, EMAIL, DOMAIN
+    private double phoneEvidence(MatchRecord a, MatchRecord b) {
+        if (a.phones().isEmpty() || b.phones().isEmpty()) {
+            return 0;
+        }
+        double best = Double.NaN;
+        for (ContactNormalizer.Phone left : a.phones()) {
+            for (ContactNormalizer.Phone right : b.phones()) {
+                if (left.sameNumber(right)) {
+                    best = max(best, weights.shared(weights.phoneAgrees(), statistics.phoneSharers(left)));
+                }
+            }
+        }
+        return Double.isNaN(best) ? weights.phoneDiffers() : best;
     }
 
-    private double sharedValueEvidence(List<String> a, List<String> b, double agrees, double differs, Kind kind) {
+    private double emailEvidence(MatchRecord a, MatchRecord b) {
+        if (a.emails().isEmpty() || b.emails().isEmpty()) {
+            return 0;
+        }
+        double best = Double.NaN;
+        for (String email : a.emails()) {
+            if (b.emails().contains(email)) {
+                best = max(best, weights.shared(weights.emailAgrees(), statistics.emailSharers(email)));
+            }
+        }
+        return Double.isNaN(best) ? weights.emailDiffers() : best;
+    }
+
+    /**
+     * The same site, or the same host where one side names no section of it ({@code diabetes.fi} and
+     * {@code diabetes.fi/oulu}); two different sections of one host ({@code /oulu}, {@code /nokia}) differ.
+     */
+    private double websiteEvidence(List<String> a, List<String> b) {
         if (a.isEmpty() || b.isEmpty()) {
             return 0;
         }
         double best = Double.NaN;
-        for (String value : a) {
-            if (b.contains(value)) {
-                int sharers = kind == Kind.PHONE ? statistics.phoneSharers(value)
-                        : kind == Kind.EMAIL ? statistics.emailSharers(value) : statistics.domainSharers(value);
-                double weight = weights.shared(agrees, sharers);
-                best = Double.isNaN(best) ? weight : Math.max(best, weight);
+        for (String left : a) {
+            for (String right : b) {
+                String host = ContactNormalizer.hostOf(left);
+                if (left.equals(right)) {
+                    best = max(best, weights.shared(weights.websiteAgrees(), statistics.siteSharers(left)));
+                } else if (host.equals(ContactNormalizer.hostOf(right)) && !ContactNormalizer.isSharedHost(host)
+                        && (left.equals(host) || right.equals(host))) {
+                    best = max(best, weights.shared(weights.websiteAgrees(), statistics.siteSharers(host)));
+                }
             }
         }
-        return Double.isNaN(best) ? differs : best;
+        return Double.isNaN(best) ? weights.websiteDiffers() : best;
+    }
+
+    private static double max(double best, double weight) {
+        return Double.isNaN(best) ? weight : Math.max(best, weight);
     }
 
     private double streetEvidence(MatchRecord a, MatchRecord b) {
@@ -180,7 +268,8 @@ final class PairScorer {
         if (numbersAgree && JaroWinkler.similarity(left.name(), right.name()) >= SAME_STREET_NAME) {
             return weights.streetSimilar();
         }
-        return weights.streetDiffers();
+        // The same number on a street named otherwise: in a bilingual town, Linnankatu 48 is Slottsgatan 48.
+        return left.number().equals(right.number()) && !left.number().isEmpty() ? 0 : weights.streetDiffers();
     }
 
     private double organisationEvidence(MatchRecord a, MatchRecord b) {

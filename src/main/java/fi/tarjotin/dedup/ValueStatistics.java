@@ -29,14 +29,20 @@ final class ValueStatistics {
         this.recordCount = records.size();
         for (MatchRecord record : records) {
             String name = record.name().key();
-            for (String phone : record.phones()) {
-                count("t:" + phone, name);
+            for (ContactNormalizer.Phone phone : record.phones()) {
+                count("t:" + phone.national(), name);
             }
             for (String email : record.emails()) {
                 count("e:" + email, name);
             }
-            for (String domain : record.domains()) {
-                count("w:" + domain, name);
+            Set<String> sites = new HashSet<>();
+            for (String site : record.domains()) {
+                sites.add(site);
+                sites.add(ContactNormalizer.hostOf(site));
+            }
+            sites.forEach(site -> count("w:" + site, name));
+            if (!record.businessId().isEmpty()) {
+                count("b:" + record.businessId(), name);
             }
             if (record.street() != null) {
                 count(addressKey(record), name);
@@ -51,16 +57,21 @@ final class ValueStatistics {
         }
     }
 
-    int phoneSharers(String phone) {
-        return sharers("t:" + phone);
+    int phoneSharers(ContactNormalizer.Phone phone) {
+        return sharers("t:" + phone.national());
+    }
+
+    int businessIdSharers(String businessId) {
+        return sharers("b:" + businessId);
     }
 
     int emailSharers(String email) {
         return sharers("e:" + email);
     }
 
-    int domainSharers(String domain) {
-        return sharers("w:" + domain);
+    /** Of a site key ({@code host} or {@code host/section}) or a bare host. */
+    int siteSharers(String site) {
+        return sharers("w:" + site);
     }
 
     int addressSharers(MatchRecord record) {
