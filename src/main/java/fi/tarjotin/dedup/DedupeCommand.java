@@ -38,13 +38,24 @@ public final class DedupeCommand {
     private DedupeCommand() {
     }
 
+    /** Runs the command; on success it simply returns (status 0), so it can also be called in-process. */
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        int status = run(args, System.out, System.err);
+        if (status != OK) {
+            System.exit(status);
+        }
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        Map<String, String> options;
         try {
-            Map<String, String> options = options(args);
+            options = options(args);
+        } catch (InvalidInputException e) {
+            err.println("dedupe: " + e.getMessage());
+            err.println(USAGE);
+            return BAD_INPUT;
+        }
+        try {
             long started = System.nanoTime();
             Path output = Path.of(options.get("output"));
             DedupMapping mapping = DedupMapping.read(Path.of(options.get("mapping")));
@@ -62,9 +73,6 @@ public final class DedupeCommand {
             return OK;
         } catch (InvalidInputException e) {
             err.println("dedupe: " + e.getMessage());
-            if (e.getMessage().startsWith("usage") || e.getMessage().contains("--")) {
-                err.println(USAGE);
-            }
             return BAD_INPUT;
         } catch (IOException e) {
             err.println("dedupe: cannot write the output: " + e.getMessage());

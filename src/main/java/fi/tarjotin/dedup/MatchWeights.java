@@ -30,7 +30,7 @@ public record MatchWeights(
 
     public static MatchWeights defaults() {
         return new MatchWeights(
-                9, 6, 2.5, -3, -4,
+                9, 6, 2.5, -3, -3,
                 -6,
                 -3,
                 8, -12,

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * <p>Words such as yhdistys, förening, seura or liitto stay: they are part of what the organisation is
  * called ("Kuopion Martat" and "Kuopion Marttayhdistys" may be two bodies), while a designation is only
  * how it is registered. A name written in two languages ("Suomen X ry / Finlands X rf") also gives each
- * half as a variant, so either language finds it.
+ * half as a variant, so either language finds it; a dash is not such a separator, since "Kuopion Martat –
+ * Nuoret" is a section of its own.
  */
 public final class NameNormalizer {
 
@@ -26,7 +27,7 @@ public final class NameNormalizer {
     // Finnish case endings written after an abbreviation: "ry:n", "oy:ssä".
     private static final Pattern CASE_ENDING = Pattern.compile(":\\p{L}{1,4}\\b", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
-    private static final Pattern LANGUAGE_SEPARATOR = Pattern.compile("\\s[/|–—-]\\s|/");
+    private static final Pattern LANGUAGE_SEPARATOR = Pattern.compile("[/|]");
     private static final Map<String, String> SPELLED_OUT_FORMS = Map.of(
             "rekisteroity yhdistys", "ry", "registrerad forening", "rf", "rekisteroity saatio", "sr",
             "osakeyhtio", "oy", "aktiebolaget", "ab", "aktiebolag", "ab", "kommandiittiyhtio", "ky",

@@ -263,13 +263,18 @@ final class PairScorer {
         if (left.equals(right)) {
             return weights.shared(weights.streetAgrees(), statistics.addressSharers(a));
         }
-        boolean numbersAgree = left.number().equals(right.number()) || left.number().isEmpty()
+        boolean numbersAgree = houseOf(left.number()).equals(houseOf(right.number())) || left.number().isEmpty()
                 || right.number().isEmpty();
         if (numbersAgree && JaroWinkler.similarity(left.name(), right.name()) >= SAME_STREET_NAME) {
             return weights.streetSimilar();
         }
         // The same number on a street named otherwise: in a bilingual town, Linnankatu 48 is Slottsgatan 48.
         return left.number().equals(right.number()) && !left.number().isEmpty() ? 0 : weights.streetDiffers();
+    }
+
+    /** "12b" and "12": one writes the staircase with the number, the other leaves it out. */
+    private static String houseOf(String number) {
+        return number.replaceAll("\\D+$", "");
     }
 
     private double organisationEvidence(MatchRecord a, MatchRecord b) {
