@@ -102,7 +102,7 @@ final class CandidateBlocking {
             }
         }
         if (record.street() != null && !record.street().number().isEmpty() && !place.isEmpty()) {
-            keys.add("s:" + place + "|" + record.streetKey());
+            keys.add("s:" + record.addressKey());
         }
         return List.copyOf(keys);
     }

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 public final class ContactNormalizer {
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    private static final Phone UNREADABLE = new Phone("", "", false);
     private static final Pattern PHONE_SEPARATORS = Pattern.compile("[,;\\n]|\\s+(?:tai|eller|or)\\s+|\\s/\\s");
     private static final Pattern LIST_SEPARATORS = Pattern.compile("[,;\\s]+");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>()]+@[^@\\s<>()]+\\.[^@\\s<>()]+");
@@ -49,6 +50,13 @@ public final class ContactNormalizer {
     private static final Pattern CUT_STREET_WORD = Pattern.compile("^(\\p{L}{3,})(k|t|v|g|str)\\.?$");
     // "FI-70100", "SE-111 22": a country prefix before an all-digit code; "SE16 7AB" (London) is no prefix.
     private static final Pattern COUNTRY_PREFIX = Pattern.compile("^[A-Z]{1,3}(?=\\d+$)");
+    // A port, "www." or "www2.", the mobile "m." of Facebook, trailing dots: none of them is the site.
+    private static final Pattern HOST_DECORATION = Pattern.compile(":\\d+$|^www\\d?\\.|^m\\.(?=facebook\\.com)|\\.+$");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,;:]+$");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s");
+    // "12 B" and "12B": the staircase joined to its number.
+    private static final Pattern STAIRCASE = Pattern.compile("(\\d)\\s*([a-z])\\b");
+    private static final Pattern NOT_STREET_CHARACTER = Pattern.compile("[^\\p{L}\\p{N}.]+");
     private static final Pattern HOUSE_NUMBER = Pattern.compile("^\\d+[a-z]?$");
 
     private ContactNormalizer() {
@@ -70,14 +78,33 @@ public final class ContactNormalizer {
 
     /** Every phone number in the cell; one libphonenumber cannot read keeps its digits. */
     public static List<Phone> phones(String cell, String defaultRegion) {
+        return phones(cell, defaultRegion, null);
+    }
+
+    /**
+     * As {@link #phones(String, String)}, remembering each number read in {@code known}: libphonenumber is the
+     * slowest step of normalising, and the same number recurs in a list written in a handful of ways that
+     * differ only in spacing and punctuation ("017 123 4567", "017-1234567", "(017) 1234567").
+     */
+    static List<Phone> phones(String cell, String defaultRegion, Map<String, Phone> known) {
         Set<Phone> numbers = new LinkedHashSet<>();
         for (String part : PHONE_SEPARATORS.split(blankToEmpty(cell))) {
             String candidate = part.trim();
             if (candidate.isEmpty()) {
                 continue;
             }
-            Phone number = phone(candidate, defaultRegion);
-            if (number != null) {
+            Phone number;
+            if (known == null) {
+                number = phone(candidate, defaultRegion);
+            } else {
+                String written = (candidate.startsWith("+") || candidate.startsWith("00") ? "+" : "")
+                        + digitsOf(candidate);
+                number = known.computeIfAbsent(written, ignored -> {
+                    Phone read = phone(candidate, defaultRegion);
+                    return read == null ? UNREADABLE : read;
+                });
+            }
+            if (number != null && number != UNREADABLE) {
                 numbers.add(number);
             }
         }
@@ -85,7 +112,7 @@ public final class ContactNormalizer {
     }
 
     static Phone phone(String text, String defaultRegion) {
-        String digits = text.replaceAll("\\D", "");
+        String digits = digitsOf(text);
         if (digits.length() < 5) {
             return null;
         }
@@ -99,7 +126,8 @@ public final class ContactNormalizer {
         } catch (NumberParseException unreadable) {
             // Falls through to the digits: two sources writing the same unusual number still agree.
         }
-        String national = countryWritten ? digits.replaceFirst("^00", "") : digits.replaceFirst("^0+", "");
+        String national = countryWritten ? (digits.startsWith("00") ? digits.substring(2) : digits)
+                : digits.substring(leadingZeros(digits));
         return new Phone((countryWritten ? "+" : "") + national, national, countryWritten);
     }
 
@@ -107,7 +135,7 @@ public final class ContactNormalizer {
         Set<String> addresses = new LinkedHashSet<>();
         Matcher matcher = EMAIL.matcher(blankToEmpty(cell).toLowerCase(Locale.ROOT).replace("mailto:", " "));
         while (matcher.find()) {
-            addresses.add(matcher.group().replaceAll("[.,;:]+$", ""));
+            addresses.add(TRAILING_PUNCTUATION.matcher(matcher.group()).replaceFirst(""));
         }
         return List.copyOf(addresses);
     }
@@ -132,9 +160,8 @@ public final class ContactNormalizer {
                 continue;
             }
             int pathStart = indexOfAny(address, "/?#");
-            String host = (pathStart < 0 ? address : address.substring(0, pathStart)).replaceFirst(":\\d+$", "")
-                    .replaceFirst("^www\\d?\\.", "").replaceFirst("^m\\.(?=facebook\\.com)", "")
-                    .replaceAll("\\.+$", "");
+            String host = HOST_DECORATION.matcher(pathStart < 0 ? address : address.substring(0, pathStart))
+                    .replaceAll("");
             if (!host.contains(".") || host.startsWith(".")) {
                 continue;
             }
@@ -167,7 +194,7 @@ public final class ContactNormalizer {
      * empty for a Finnish-looking id whose check digit is wrong, since it is a typo of some other id.
      */
     public static String businessId(String cell) {
-        String compact = blankToEmpty(cell).replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+        String compact = WHITESPACE.matcher(blankToEmpty(cell)).replaceAll("").toUpperCase(Locale.ROOT);
         if (compact.isEmpty()) {
             return "";
         }
@@ -199,8 +226,8 @@ public final class ContactNormalizer {
     }
 
     public static StreetKey street(String cell) {
-        String folded = TextFolding.fold(withNumber(blankToEmpty(cell))).replaceAll("(\\d)\\s*([a-z])\\b", "$1$2")
-                .replaceAll("[^\\p{L}\\p{N}.]+", " ").trim();
+        String folded = TextFolding.fold(withNumber(blankToEmpty(cell)));
+        folded = NOT_STREET_CHARACTER.matcher(STAIRCASE.matcher(folded).replaceAll("$1$2")).replaceAll(" ").trim();
         List<String> nameWords = new ArrayList<>();
         String number = "";
         for (String word : folded.split(" ")) {
@@ -230,7 +257,7 @@ public final class ContactNormalizer {
             return cell;
         }
         for (String part : cell.split(",")) {
-            if (part.matches(".*\\d.*")) {
+            if (part.chars().anyMatch(Character::isDigit)) {
                 return part;
             }
         }
@@ -258,6 +285,25 @@ public final class ContactNormalizer {
 
     public static String city(String cell) {
         return NOT_ALPHANUMERIC.matcher(TextFolding.fold(blankToEmpty(cell))).replaceAll(" ").trim();
+    }
+
+    static String digitsOf(String text) {
+        StringBuilder digits = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits.append(c);
+            }
+        }
+        return digits.toString();
+    }
+
+    private static int leadingZeros(String digits) {
+        int zeros = 0;
+        while (zeros < digits.length() && digits.charAt(zeros) == '0') {
+            zeros++;
+        }
+        return zeros;
     }
 
     private static int indexOfAny(String text, String characters) {

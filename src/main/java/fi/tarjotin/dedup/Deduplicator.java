@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 /**
@@ -39,8 +40,10 @@ public final class Deduplicator {
                 throw new IllegalArgumentException("the record id " + record.id() + " occurs more than once");
             }
         }
+        Map<String, ContactNormalizer.Phone> knownPhones = new ConcurrentHashMap<>();
         List<MatchRecord> records = IntStream.range(0, input.size()).parallel()
-                .mapToObj(index -> MatchRecord.of(index, input.get(index), settings.defaultRegion())).toList();
+                .mapToObj(index -> MatchRecord.of(index, input.get(index), settings.defaultRegion(), knownPhones))
+                .toList();
         PairScorer scorer = new PairScorer(settings, new ValueStatistics(records));
         long[] candidates = CandidateBlocking.candidatePairs(records, settings.blockCap(), settings.window());
         List<ScoredPair> scored = IntStream.range(0, candidates.length).parallel().mapToObj(i -> {

@@ -124,51 +124,58 @@ final class PairScorer {
         if (a.name().isEmpty() || b.name().isEmpty()) {
             return 0;
         }
-        double best = 0;
-        String exactKey = null;
-        for (NameVariant left : a.name().variants()) {
-            for (NameVariant right : b.name().variants()) {
+        List<NameVariant> leftVariants = a.name().variants();
+        List<NameVariant> rightVariants = b.name().variants();
+        for (NameVariant left : leftVariants) {
+            for (NameVariant right : rightVariants) {
                 if (left.key().equals(right.key())) {
-                    exactKey = left.key();
-                    break;
+                    return weights.shared(weights.nameExact(), statistics.nameSharers(left.key()));
                 }
-                best = Math.max(best, softTfIdf(left.tokens(), right.tokens()));
-            }
-            if (exactKey != null) {
-                break;
             }
         }
-        if (exactKey != null) {
-            return weights.shared(weights.nameExact(), statistics.nameSharers(exactKey));
+        double best = 0;
+        for (int i = 0; i < leftVariants.size(); i++) {
+            for (int j = 0; j < rightVariants.size(); j++) {
+                best = Math.max(best, softTfIdf(leftVariants.get(i).tokens(), statistics.tokenWeights(a, i),
+                        rightVariants.get(j).tokens(), statistics.tokenWeights(b, j)));
+            }
         }
         return best >= VERY_SIMILAR ? weights.nameVerySimilar() : best >= SIMILAR ? weights.nameSimilar()
                 : best >= WEAK ? weights.nameWeak() : weights.nameDifferent();
     }
 
-    /** Soft TF-IDF in both directions: tokens weighted by rarity, typo'd tokens counted as near matches. */
-    double softTfIdf(List<String> a, List<String> b) {
-        return Math.min(1, (directedSoftTfIdf(a, b) + directedSoftTfIdf(b, a)) / 2);
-    }
-
-    private double directedSoftTfIdf(List<String> from, List<String> to) {
-        double[] fromWeights = idfWeights(from);
-        double[] toWeights = idfWeights(to);
-        double sum = 0;
-        for (int i = 0; i < from.size(); i++) {
-            double best = 0;
-            int bestIndex = -1;
-            for (int j = 0; j < to.size(); j++) {
-                double similarity = tokenSimilarity(from.get(i), to.get(j));
-                if (similarity > best) {
-                    best = similarity;
-                    bestIndex = j;
-                }
-            }
-            if (best >= SAME_TOKEN) {
-                sum += fromWeights[i] * toWeights[bestIndex] * best;
+    /**
+     * Soft TF-IDF in both directions: tokens weighted by rarity (unit vectors of inverse document frequencies),
+     * typo'd tokens and compounds counted as near matches.
+     */
+    static double softTfIdf(List<String> a, double[] aWeights, List<String> b, double[] bWeights) {
+        double[][] similarity = new double[a.size()][b.size()];
+        for (int i = 0; i < a.size(); i++) {
+            for (int j = 0; j < b.size(); j++) {
+                similarity[i][j] = tokenSimilarity(a.get(i), b.get(j));
             }
         }
-        return sum;
+        double forward = 0;
+        for (int i = 0; i < a.size(); i++) {
+            int best = 0;
+            for (int j = 1; j < b.size(); j++) {
+                best = similarity[i][j] > similarity[i][best] ? j : best;
+            }
+            if (similarity[i][best] >= SAME_TOKEN) {
+                forward += aWeights[i] * bWeights[best] * similarity[i][best];
+            }
+        }
+        double backward = 0;
+        for (int j = 0; j < b.size(); j++) {
+            int best = 0;
+            for (int i = 1; i < a.size(); i++) {
+                best = similarity[i][j] > similarity[best][j] ? i : best;
+            }
+            if (similarity[best][j] >= SAME_TOKEN) {
+                backward += bWeights[j] * aWeights[best] * similarity[best][j];
+            }
+        }
+        return Math.min(1, (forward + backward) / 2);
     }
 
     /**
@@ -183,20 +190,6 @@ final class PairScorer {
             return SAME_TOKEN;
         }
         return JaroWinkler.similarity(a, b);
-    }
-
-    private double[] idfWeights(List<String> tokens) {
-        double[] result = new double[tokens.size()];
-        double norm = 0;
-        for (int i = 0; i < result.length; i++) {
-            result[i] = statistics.inverseDocumentFrequency(tokens.get(i));
-            norm += result[i] * result[i];
-        }
-        norm = Math.sqrt(norm);
-        for (int i = 0; i < result.length; i++) {
-            result[i] /= norm;
-        }
-        return result;
     }
 
     private double phoneEvidence(MatchRecord a, MatchRecord b) {
@@ -274,7 +267,11 @@ final class PairScorer {
 
     /** "12b" and "12": one writes the staircase with the number, the other leaves it out. */
     private static String houseOf(String number) {
-        return number.replaceAll("\\D+$", "");
+        int end = number.length();
+        while (end > 0 && !Character.isDigit(number.charAt(end - 1))) {
+            end--;
+        }
+        return number.substring(0, end);
     }
 
     private double organisationEvidence(MatchRecord a, MatchRecord b) {

@@ -16,9 +16,21 @@ final class TextFolding {
     private TextFolding() {
     }
 
+    private static boolean isPlainAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static String fold(String text) {
         if (text == null || text.isEmpty()) {
             return "";
+        }
+        if (isPlainAscii(text)) {
+            return text.toLowerCase(Locale.ROOT);
         }
         String compatible = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         String decomposed = Normalizer.normalize(compatible, Normalizer.Form.NFD);

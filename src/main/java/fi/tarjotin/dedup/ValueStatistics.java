@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import fi.tarjotin.dedup.NameNormalizer.NameVariant;
 
 /**
  * How common each value is in the data at hand, which is what the u-probabilities of Fellegi–Sunter are
@@ -21,85 +22,109 @@ final class ValueStatistics {
     // Beyond this many distinct sharers a value weighs nothing more; counting further only costs memory.
     private static final int COUNT_LIMIT = 1024;
 
-    private final Map<String, Sharing> sharing = new HashMap<>();
+    // One map per field, keyed by the normalised value itself, so a lookup builds no new string.
+    private final Map<String, Sharing> phones = new HashMap<>();
+    private final Map<String, Sharing> emails = new HashMap<>();
+    private final Map<String, Sharing> sites = new HashMap<>();
+    private final Map<String, Sharing> addresses = new HashMap<>();
+    private final Map<String, Sharing> businessIds = new HashMap<>();
+    private final Map<String, Sharing> names = new HashMap<>();
     private final Map<String, Integer> tokenFrequencies = new HashMap<>();
     private final double recordCount;
+    private final List<double[][]> tokenWeights;
 
     ValueStatistics(List<MatchRecord> records) {
         this.recordCount = records.size();
         for (MatchRecord record : records) {
             String name = record.name().key();
             for (ContactNormalizer.Phone phone : record.phones()) {
-                count("t:" + phone.national(), name);
+                count(phones, phone.national(), name);
             }
             for (String email : record.emails()) {
-                count("e:" + email, name);
+                count(emails, email, name);
             }
-            Set<String> sites = new HashSet<>();
+            Set<String> siteKeys = new HashSet<>();
             for (String site : record.domains()) {
-                sites.add(site);
-                sites.add(ContactNormalizer.hostOf(site));
+                siteKeys.add(site);
+                siteKeys.add(ContactNormalizer.hostOf(site));
             }
-            sites.forEach(site -> count("w:" + site, name));
+            siteKeys.forEach(site -> count(sites, site, name));
             if (!record.businessId().isEmpty()) {
-                count("b:" + record.businessId(), name);
+                count(businessIds, record.businessId(), name);
             }
             if (record.street() != null) {
-                count(addressKey(record), name);
+                count(addresses, record.addressKey(), name);
             }
             if (!name.isEmpty()) {
                 String place = placeOf(record);
-                count("n:" + name, place.isEmpty() ? null : place);
+                count(names, name, place.isEmpty() ? null : place);
             }
             Set<String> tokens = new HashSet<>();
             record.name().variants().forEach(variant -> tokens.addAll(variant.tokens()));
             tokens.forEach(token -> tokenFrequencies.merge(token, 1, Integer::sum));
         }
+        this.tokenWeights = records.parallelStream().map(this::weightsOf).toList();
     }
 
     int phoneSharers(ContactNormalizer.Phone phone) {
-        return sharers("t:" + phone.national());
+        return sharers(phones, phone.national());
     }
 
     int businessIdSharers(String businessId) {
-        return sharers("b:" + businessId);
+        return sharers(businessIds, businessId);
     }
 
     int emailSharers(String email) {
-        return sharers("e:" + email);
+        return sharers(emails, email);
     }
 
     /** Of a site key ({@code host} or {@code host/section}) or a bare host. */
     int siteSharers(String site) {
-        return sharers("w:" + site);
+        return sharers(sites, site);
     }
 
     int addressSharers(MatchRecord record) {
-        return sharers(addressKey(record));
+        return sharers(addresses, record.addressKey());
     }
 
     int nameSharers(String nameKey) {
-        return sharers("n:" + nameKey);
+        return sharers(names, nameKey);
     }
 
-    double inverseDocumentFrequency(String token) {
-        return Math.log(1 + recordCount / tokenFrequencies.getOrDefault(token, 1));
+    /** The unit vector of a name variant's token weights (inverse document frequencies), for soft TF-IDF. */
+    double[] tokenWeights(MatchRecord record, int variant) {
+        return tokenWeights.get(record.index())[variant];
+    }
+
+    private double[][] weightsOf(MatchRecord record) {
+        List<NameVariant> variants = record.name().variants();
+        double[][] result = new double[variants.size()][];
+        for (int v = 0; v < variants.size(); v++) {
+            List<String> tokens = variants.get(v).tokens();
+            double[] weights = new double[tokens.size()];
+            double norm = 0;
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = Math.log(1 + recordCount / tokenFrequencies.getOrDefault(tokens.get(i), 1));
+                norm += weights[i] * weights[i];
+            }
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] /= Math.sqrt(norm);
+            }
+            result[v] = weights;
+        }
+        return result;
     }
 
     static String placeOf(MatchRecord record) {
         return record.postalCode().isEmpty() ? record.city() : record.postalCode();
     }
 
-    private static String addressKey(MatchRecord record) {
-        return "s:" + placeOf(record) + "|" + record.streetKey();
+    private static void count(Map<String, Sharing> field, String value, String distinguishing) {
+        field.computeIfAbsent(value, ignored -> new Sharing()).add(distinguishing);
     }
 
-    private void count(String value, String distinguishing) {
-        sharing.computeIfAbsent(value, ignored -> new Sharing()).add(distinguishing);
-    }
-
-    private int sharers(String value) {
-        Sharing counted = sharing.get(value);
+    private static int sharers(Map<String, Sharing> field, String value) {
+        Sharing counted = field.get(value);
         if (counted == null) {
             return 1;
         }
