@@ -28,6 +28,8 @@ final class PairScorer {
     private static final double SAME_STREET_NAME = 0.9;
     // The shortest word counted as a part of a compound.
     private static final int COMPOUND_PART = 4;
+    // The shortest first part two compounds must share to be one thing worded twice.
+    private static final int SHARED_STEM = 5;
     private static final Set<MatchField> CONTACTS = EnumSet.of(MatchField.BUSINESS_ID, MatchField.PHONE,
             MatchField.EMAIL, MatchField.WEBSITE, MatchField.STREET);
     private static final double SECOND_CONTACT = 0.7;
@@ -129,7 +131,9 @@ final class PairScorer {
         for (NameVariant left : leftVariants) {
             for (NameVariant right : rightVariants) {
                 if (left.key().equals(right.key())) {
-                    return weights.shared(weights.nameExact(), statistics.nameSharers(left.key()));
+                    // A name many towns have is common, but within one town it is still one organisation's.
+                    return samePlace(a, b) ? weights.nameExact()
+                            : weights.shared(weights.nameExact(), statistics.nameSharers(left.key()));
                 }
             }
         }
@@ -144,9 +148,16 @@ final class PairScorer {
                 : best >= WEAK ? weights.nameWeak() : weights.nameDifferent();
     }
 
+    private static boolean samePlace(MatchRecord a, MatchRecord b) {
+        return !a.postalCode().isEmpty() && a.postalCode().equals(b.postalCode())
+                || !a.city().isEmpty() && a.city().equals(b.city());
+    }
+
     /**
-     * Soft TF-IDF in both directions: tokens weighted by rarity (unit vectors of inverse document frequencies),
-     * typo'd tokens and compounds counted as near matches.
+     * Soft TF-IDF in both directions: how much of each name's information (its tokens weighted by rarity, as
+     * a unit vector of inverse document frequencies) the other name holds, typo'd tokens and compounds counted
+     * as near matches. Each token is weighed by its own rarity only, so a typo, which makes a token rare, does
+     * not make the two names look less alike.
      */
     static double softTfIdf(List<String> a, double[] aWeights, List<String> b, double[] bWeights) {
         double[][] similarity = new double[a.size()][b.size()];
@@ -157,30 +168,28 @@ final class PairScorer {
         }
         double forward = 0;
         for (int i = 0; i < a.size(); i++) {
-            int best = 0;
-            for (int j = 1; j < b.size(); j++) {
-                best = similarity[i][j] > similarity[i][best] ? j : best;
+            double best = 0;
+            for (int j = 0; j < b.size(); j++) {
+                best = Math.max(best, similarity[i][j]);
             }
-            if (similarity[i][best] >= SAME_TOKEN) {
-                forward += aWeights[i] * bWeights[best] * similarity[i][best];
-            }
+            forward += best >= SAME_TOKEN ? aWeights[i] * aWeights[i] * best : 0;
         }
         double backward = 0;
         for (int j = 0; j < b.size(); j++) {
-            int best = 0;
-            for (int i = 1; i < a.size(); i++) {
-                best = similarity[i][j] > similarity[best][j] ? i : best;
+            double best = 0;
+            for (int i = 0; i < a.size(); i++) {
+                best = Math.max(best, similarity[i][j]);
             }
-            if (similarity[best][j] >= SAME_TOKEN) {
-                backward += bWeights[j] * aWeights[best] * similarity[best][j];
-            }
+            backward += best >= SAME_TOKEN ? bWeights[j] * bWeights[j] * best : 0;
         }
-        return Math.min(1, (forward + backward) / 2);
+        return (forward + backward) / 2;
     }
 
     /**
-     * Jaro–Winkler, and a Finnish or Swedish compound counted as its part: "retket" / "retkitoiminta",
-     * "kahvila" / "kohtaamiskahvila" name one thing in two wordings.
+     * Jaro–Winkler, and Finnish and Swedish compounds read as such: a compound counts as its part ("retket" /
+     * "retkitoiminta", "kahvila" / "kohtaamiskahvila"), and two compounds on one stem as one thing worded
+     * twice ("kuntosaliryhmä" / "kuntosalivuoro", "lauluryhmä" / "laulupiiri"). Sharing only the generic
+     * head ("lauluryhmä" / "kieliryhmä") makes no likeness.
      */
     static double tokenSimilarity(String a, String b) {
         String shorter = a.length() <= b.length() ? a : b;
@@ -189,7 +198,12 @@ final class PairScorer {
                 && (longer.startsWith(shorter) || longer.endsWith(shorter))) {
             return SAME_TOKEN;
         }
-        return JaroWinkler.similarity(a, b);
+        double similarity = JaroWinkler.similarity(a, b);
+        int stem = 0;
+        while (stem < shorter.length() && a.charAt(stem) == b.charAt(stem)) {
+            stem++;
+        }
+        return stem >= SHARED_STEM ? Math.max(similarity, SAME_TOKEN) : similarity;
     }
 
     private double phoneEvidence(MatchRecord a, MatchRecord b) {
