@@ -4,9 +4,9 @@ import fi.tarjotin.dedup.ContactNormalizer.StreetKey;
 import fi.tarjotin.dedup.NameNormalizer.NameVariant;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Scores two records Fellegi–Sunter style: every field compared on its own gives an agreement level, every

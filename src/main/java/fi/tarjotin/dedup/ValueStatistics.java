@@ -1,20 +1,21 @@
 package fi.tarjotin.dedup;
 
+import fi.tarjotin.dedup.NameNormalizer.NameVariant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import fi.tarjotin.dedup.NameNormalizer.NameVariant;
 
 /**
  * How common each value is in the data at hand, which is what the u-probabilities of Fellegi–Sunter are
- * about. For a contact (phone, e-mail, domain, street address) it counts the distinct names sharing it: four
- * records of one association from four sources share its phone under one name, while a federation's
- * central phone is shared under as many names as it has member associations. For a name it counts the
- * distinct places (postal code, else municipality) it occurs in. A value on many records counts at least
- * one sharer per {@value #TYPICAL_CLUSTER} of them whatever the other field says. Name tokens get an inverse
- * document frequency, so "omaishoitajat" says less than "kuopion".
+ * about. For a contact (phone, e-mail, website, street address, business id) it counts the distinct names
+ * sharing it: four records of one association from four sources share its phone under one name, while a
+ * federation's central phone is shared under as many names as it has member associations. For a name it
+ * counts the distinct places (postal code, else municipality) it occurs in; that matters only between records
+ * of two places, since within one place a name is one organisation's however many towns use it. A value on
+ * many records counts at least one sharer per {@value #TYPICAL_CLUSTER} of them whatever the other field
+ * says. Name tokens get an inverse document frequency, so "omaishoitajat" says less than "kuopion".
  */
 final class ValueStatistics {
 

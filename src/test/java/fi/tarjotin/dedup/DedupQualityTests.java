@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.tarjotin.dedup.DedupResult.Assignment;
 import fi.tarjotin.source.spreadsheet.CsvFile;
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -3,6 +3,7 @@ package fi.tarjotin.dedup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.tarjotin.TarjotinApplication;
+import fi.tarjotin.support.GoldenFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,9 +46,9 @@ class DedupeCommandTests {
         assertThat(run("--input", input.toString(), "--mapping", mapping.toString(), "--output", output.toString()))
                 .isEqualTo(0);
 
-        assertThat(Files.readString(output)).isEqualTo(golden("small-list.clusters.csv"));
-        assertThat(Files.readString(directory.resolve("clusters.review.csv")))
-                .isEqualTo(golden("small-list.clusters.review.csv"));
+        GoldenFiles.assertTextMatches("dedup/small-list.clusters.csv", Files.readString(output));
+        GoldenFiles.assertTextMatches("dedup/small-list.clusters.review.csv",
+                Files.readString(directory.resolve("clusters.review.csv")));
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("dedupe: 17 records -> 12 entities in ");
         assertThat(err.size()).isZero();
     }
@@ -162,6 +163,6 @@ class DedupeCommandTests {
     }
 
     private static String golden(String name) throws IOException {
-        return new String(resource("/golden/dedup/" + name), StandardCharsets.UTF_8);
+        return Files.readString(Path.of("src/test/resources/golden/dedup", name));
     }
 }
