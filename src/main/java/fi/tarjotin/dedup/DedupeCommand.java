@@ -66,10 +66,11 @@ public final class DedupeCommand {
             writeAssignments(output, result.assignments());
             writeReviewPairs(review, result.reviewPairs());
             DedupResult.Figures figures = result.figures();
-            out.printf(Locale.ROOT, "dedupe: %d records -> %d entities in %.1f s; %d candidate pairs, %d matched, "
-                    + "%d possible (%d pairs for review in %s)%n", figures.records(), figures.entities(),
-                    (System.nanoTime() - started) / 1e9, figures.candidatePairs(), figures.matchPairs(),
-                    figures.possiblePairs(), result.reviewPairs().size(), review);
+            out.printf(Locale.ROOT, "dedupe: %d records -> %d entities in %.1f s; %d candidate pairs, %d matched "
+                    + "(%d of them not merged: a clear non-match in the entities), %d possible; %d pairs for review "
+                    + "in %s%n", figures.records(), figures.entities(), (System.nanoTime() - started) / 1e9,
+                    figures.candidatePairs(), figures.matchPairs(), figures.refusedMerges(), figures.possiblePairs(),
+                    result.reviewPairs().size(), review);
             return OK;
         } catch (InvalidInputException e) {
             err.println("dedupe: " + e.getMessage());
