@@ -1,5 +1,7 @@
 package fi.tarjotin;
 
+import fi.tarjotin.dedup.DedupeCommand;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +12,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class TarjotinApplication {
 
     public static void main(String[] args) {
+        // "dedupe" is a command line tool over a CSV file: it needs neither Spring, nor the database, nor a port.
+        if (args.length > 0 && args[0].equals("dedupe")) {
+            DedupeCommand.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         SpringApplication.run(TarjotinApplication.class, args);
     }
 }

@@ -30,7 +30,7 @@ import org.apache.commons.csv.DuplicateHeaderMode;
  * @param encoding how the bytes were read, for the report
  * @param rows the data rows in file order; row {@code i} is spreadsheet row {@code i + 2} (the header is row 1)
  */
-record CsvFile(String encoding, char delimiter, List<String> headers, List<CSVRecord> rows) {
+public record CsvFile(String encoding, char delimiter, List<String> headers, List<CSVRecord> rows) {
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     // Bytes Windows-1252 leaves undefined: text containing them is in neither of the encodings accepted.
@@ -38,7 +38,7 @@ record CsvFile(String encoding, char delimiter, List<String> headers, List<CSVRe
     // UTF-8 text once read as Windows-1252 and saved again: "Ã¤" for "ä", "Ã¶" for "ö", "Ã…" for "Å".
     private static final Pattern DOUBLE_ENCODED = Pattern.compile("Ã[\\u0080-\\u00BF\\u2013-\\u203A\\u0152-\\u0178]");
 
-    static CsvFile parse(byte[] content) throws SpreadsheetFileException {
+    public static CsvFile parse(byte[] content) throws SpreadsheetFileException {
         Decoded decoded = decode(content);
         String text = decoded.text();
         if (text.isBlank()) {
@@ -68,7 +68,7 @@ record CsvFile(String encoding, char delimiter, List<String> headers, List<CSVRe
     }
 
     /** The cells of a row by header name; a row shorter than the header has empty cells at its end. */
-    static Map<String, String> cells(CsvFile file, CSVRecord row) {
+    public static Map<String, String> cells(CsvFile file, CSVRecord row) {
         Map<String, String> cells = new LinkedHashMap<>();
         for (int i = 0; i < file.headers().size(); i++) {
             cells.put(file.headers().get(i), i < row.size() ? row.get(i) : "");

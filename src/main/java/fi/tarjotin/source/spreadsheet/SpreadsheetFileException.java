@@ -3,7 +3,7 @@ package fi.tarjotin.source.spreadsheet;
 import java.io.IOException;
 
 /** A spreadsheet file that cannot be read at all (wrong encoding, broken quoting, missing columns): the run fails. */
-class SpreadsheetFileException extends IOException {
+public class SpreadsheetFileException extends IOException {
 
     SpreadsheetFileException(String reason) {
         super(reason);

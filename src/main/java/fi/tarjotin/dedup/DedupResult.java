@@ -1,0 +1,36 @@
+package fi.tarjotin.dedup;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What a run found: every input record's entity, in input order; the pairs left for a person to decide; and
+ * the figures of the run.
+ */
+public record DedupResult(List<Assignment> assignments, List<ReviewPair> reviewPairs, Figures figures) {
+
+    /**
+     * A record's predicted entity. The link is the strongest match inside the entity that touches the record,
+     * null for a record alone in its entity.
+     */
+    public record Assignment(String recordId, UUID entityId, Link link) {
+    }
+
+    /** A match between two records: its probability (1 for an exact key) and the fields that decided it. */
+    public record Link(String otherRecordId, double score, boolean exactKey, String decidedBy) {
+    }
+
+    /** Two records of different entities that may be one: the strongest such pair between two entities. */
+    public record ReviewPair(String recordIdA, String recordIdB, double score, String decidedBy) {
+    }
+
+    /**
+     * @param candidatePairs the pairs blocking proposed and the scorer scored
+     * @param matchPairs pairs scored in the match band
+     * @param possiblePairs pairs scored in the review band
+     * @param refusedMerges match-band pairs not merged because their entities hold a clear non-match
+     */
+    public record Figures(int records, long candidatePairs, long matchPairs, long possiblePairs, long refusedMerges,
+            int entities) {
+    }
+}

@@ -1,0 +1,13 @@
+package fi.tarjotin.dedup;
+
+import java.util.Locale;
+
+/** The fields a decision can rest on, in the order {@code decided_by} lists them. */
+public enum MatchField {
+    BUSINESS_ID, PTV_ID, NAME, LEGAL_FORM, PHONE, EMAIL, WEBSITE, STREET, POSTAL_CODE, CITY, ORGANISATION, CATEGORIES;
+
+    /** The name in {@code decided_by}: {@code business_id}, {@code postal_code}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,35 @@
+package fi.tarjotin.dedup;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The verdict on two records: the evidence in bits (prior included), the match probability it gives, whether
+ * an exact key decided it, and each field's contribution.
+ */
+record PairScore(double bits, double probability, boolean exactKey, Map<MatchField, Double> contributions) {
+
+    // A field that moved the verdict by less than this did not decide it.
+    private static final double DECISIVE_BITS = 1;
+
+    static PairScore exact(MatchField key) {
+        Map<MatchField, Double> contributions = new EnumMap<>(MatchField.class);
+        contributions.put(key, Double.POSITIVE_INFINITY);
+        return new PairScore(Double.POSITIVE_INFINITY, 1, true, contributions);
+    }
+
+    static PairScore of(double priorBits, Map<MatchField, Double> contributions) {
+        double bits = priorBits;
+        for (double contribution : contributions.values()) {
+            bits += contribution;
+        }
+        return new PairScore(bits, 1 / (1 + Math.pow(2, -bits)), false, contributions);
+    }
+
+    /** The fields that spoke for the match, e.g. {@code name+phone+postal_code}. */
+    String decidedBy() {
+        return contributions.entrySet().stream().filter(entry -> entry.getValue() >= DECISIVE_BITS)
+                .map(entry -> entry.getKey().label()).collect(Collectors.joining("+"));
+    }
+}
