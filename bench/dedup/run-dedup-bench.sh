@@ -106,7 +106,8 @@ case "${DEDUP_CLI:-auto}" in
   yes) TARJOTIN=yes ;;
   no) log "DEDUP_CLI=no: Duke only" ;;
   *)
-    if [[ -f "$JAR" ]] && unzip -l "$JAR" 2>/dev/null | grep -Eq 'BOOT-INF/classes/.*[Dd]edup[^/]*\.class'; then
+    # grep -c reads the whole listing: with -q it would stop early and pipefail would see unzip's SIGPIPE.
+    if [[ -f "$JAR" ]] && unzip -Z1 "$JAR" 2>/dev/null | grep -Ec 'BOOT-INF/classes/.*[Dd]edup[^/]*\.class' >/dev/null; then
       TARJOTIN=yes
     else
       log "$JAR has no dedupe command yet (no *Dedup* class in it): Duke only"
