@@ -129,7 +129,7 @@ public final class DedupeCommand {
         Map<String, Integer> rowOfId = new LinkedHashMap<>();
         for (int i = 0; i < file.rows().size(); i++) {
             CSVRecord row = file.rows().get(i);
-            Map<String, String> cells = CsvFile.cells(file, row);
+            Map<String, String> cells = file.cells(row);
             String id = cells.get(columns.get("id"));
             int spreadsheetRow = i + 2;
             if (id == null || id.isBlank()) {

@@ -38,7 +38,7 @@ class DedupQualityTests {
             file = CsvFile.parse(in.readAllBytes());
         }
         for (var row : file.rows()) {
-            Map<String, String> cells = CsvFile.cells(file, row);
+            Map<String, String> cells = file.cells(row);
             labelled.add(DedupRecord.organisation(cells.get("id"), cells.get("name"), cells.get("street"),
                     cells.get("postal_code"), cells.get("city"), cells.get("phone"), cells.get("email"),
                     cells.get("website"), cells.get("business_id")));

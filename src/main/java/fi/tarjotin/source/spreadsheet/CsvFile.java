@@ -68,10 +68,10 @@ public record CsvFile(String encoding, char delimiter, List<String> headers, Lis
     }
 
     /** The cells of a row by header name; a row shorter than the header has empty cells at its end. */
-    public static Map<String, String> cells(CsvFile file, CSVRecord row) {
+    public Map<String, String> cells(CSVRecord row) {
         Map<String, String> cells = new LinkedHashMap<>();
-        for (int i = 0; i < file.headers().size(); i++) {
-            cells.put(file.headers().get(i), i < row.size() ? row.get(i) : "");
+        for (int i = 0; i < headers.size(); i++) {
+            cells.put(headers.get(i), i < row.size() ? row.get(i) : "");
         }
         return cells;
     }

@@ -141,7 +141,7 @@ final class SpreadsheetFetcher implements SourceFetcher {
             boolean keepStoredVersion) {
         rowsRejected++;
         String reason = "row " + row.number() + ": " + String.join("; ", problems);
-        String payload = json.valueToTree(CsvFile.cells(file, record)).toString();
+        String payload = json.valueToTree(file.cells(record)).toString();
         sink.reject(RecordKind.ORGANIZATION, keepStoredVersion ? row.id() : null, reason, location(row.number()), payload);
         if (keepStoredVersion && row.id() != null) {
             sink.stillPresent(RecordKind.SERVICE, List.of(row.id()));

@@ -145,12 +145,12 @@ public class SpreadsheetImports {
         log.info("Spreadsheet {} ({}) taken in by run {}: {}", fileName, mapping.name(), run.id(), run.status().value());
         List<RejectedRecord> rejected = new ArrayList<>(rejects.find(run.id(), null, MAX_REJECTS_IN_REPORT, 0));
         rejected.sort(Comparator.comparingLong(RejectedRecord::id));
-        return SpreadsheetReport.ofRun(mapping, fileName, null, run, fetcher, rejected);
+        return SpreadsheetReport.ofRun(mapping, fileName, run, fetcher, rejected);
     }
 
     private SpreadsheetReport refuse(String name, String fileName, String triggeredBy, String reason) {
         log.warn("Spreadsheet {} in inbox folder {} refused: {}", fileName, name, reason);
-        return SpreadsheetReport.refused(name, fileName, null, triggeredBy, reason);
+        return SpreadsheetReport.refused(name, fileName, triggeredBy, reason);
     }
 
     /** Puts the file at the place its archive name gives (moving or writing it). */

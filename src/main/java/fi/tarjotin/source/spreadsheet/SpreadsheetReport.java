@@ -23,19 +23,18 @@ public record SpreadsheetReport(String mapping, String file, String archivedAs, 
     public record Rejection(String location, String reason) {
     }
 
-    static SpreadsheetReport ofRun(ColumnMapping mapping, String fileName, String archivedAs, ImportRun run,
+    static SpreadsheetReport ofRun(ColumnMapping mapping, String fileName, ImportRun run,
             SpreadsheetFetcher fetcher, List<RejectedRecord> rejects) {
         CsvFile file = fetcher.file();
-        return new SpreadsheetReport(mapping.name(), fileName, archivedAs, run.triggeredBy(), run.id(),
+        return new SpreadsheetReport(mapping.name(), fileName, null, run.triggeredBy(), run.id(),
                 run.status().value(), run.error(), file == null ? null : file.encoding(),
                 file == null ? null : delimiterName(file.delimiter()), file == null ? null : fetcher.rowsRead(),
                 fetcher.rowsRejected(), run.counts(),
                 rejects.stream().map(reject -> new Rejection(reject.location(), reject.reason())).toList());
     }
 
-    static SpreadsheetReport refused(String mapping, String fileName, String archivedAs, String triggeredBy,
-            String reason) {
-        return new SpreadsheetReport(mapping, fileName, archivedAs, triggeredBy, null, "failed", reason, null, null,
+    static SpreadsheetReport refused(String mapping, String fileName, String triggeredBy, String reason) {
+        return new SpreadsheetReport(mapping, fileName, null, triggeredBy, null, "failed", reason, null, null,
                 null, null, RunCounts.ZERO, List.of());
     }
 

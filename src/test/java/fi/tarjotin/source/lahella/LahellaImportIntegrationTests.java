@@ -15,7 +15,6 @@ import fi.tarjotin.source.ImportKind;
 import fi.tarjotin.source.ImportRun;
 import fi.tarjotin.source.RunStatus;
 import fi.tarjotin.support.Fixtures;
-import fi.tarjotin.support.GoldenFiles;
 import fi.tarjotin.support.ImportRuns;
 import java.io.IOException;
 import java.net.URI;
@@ -64,10 +63,7 @@ class LahellaImportIntegrationTests extends LahellaImportTestSupport {
                 String.class)).as("the draft 1003, the expired 1005 and 1006 in Tampere are skipped")
                 .containsExactly("1001", "1002", "1004", "1007", "1008");
         assertThat(count("SELECT count(*) FROM entity WHERE status = 'active'")).isEqualTo(STORED);
-        GoldenFiles.assertMatches("lahella/organization.json", mappedDocuments("organization"));
-        GoldenFiles.assertMatches("lahella/service.json", mappedDocuments("service"));
-        GoldenFiles.assertMatches("lahella/location.json", mappedDocuments("location"));
-        GoldenFiles.assertMatches("lahella/service_at_location.json", mappedDocuments("service_at_location"));
+        assertMappedDocumentsMatchGoldens("lahella");
     }
 
     @Test

@@ -98,7 +98,8 @@ abstract class LahellaImportTestSupport extends ImportTestSupport {
      * Every mapped document of a kind, with its source id, ordered by source id. The stand-in's random
      * port in source URLs is replaced by {@code http://lahella.test}, so golden files stay the same.
      */
-    ArrayNode mappedDocuments(String kind) {
+    @Override
+    protected ArrayNode mappedDocuments(String kind) {
         return CatalogueRecords.mappedDocuments(jdbc, json, "lahella", kind, LAHELLA.baseUrl(), "http://lahella.test");
     }
 

@@ -57,7 +57,8 @@ abstract class PtvImportTestSupport extends ImportTestSupport {
      * Every mapped document of a kind, with its source id, ordered by source id. The stand-in's random
      * port in source URLs is replaced by {@code http://ptv.test}, so golden files stay the same.
      */
-    ArrayNode mappedDocuments(String kind) {
+    @Override
+    protected ArrayNode mappedDocuments(String kind) {
         return CatalogueRecords.mappedDocuments(jdbc, json, "ptv", kind, PTV.baseUrl(), "http://ptv.test");
     }
 

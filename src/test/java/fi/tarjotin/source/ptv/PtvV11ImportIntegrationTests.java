@@ -15,7 +15,6 @@ import fi.tarjotin.source.ImportKind;
 import fi.tarjotin.source.ImportRun;
 import fi.tarjotin.source.RunStatus;
 import fi.tarjotin.support.Fixtures;
-import fi.tarjotin.support.GoldenFiles;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -44,10 +43,7 @@ class PtvV11ImportIntegrationTests extends PtvImportTestSupport {
         // 4 services (one outside the class scope, one without a name), 2 links, 3 channels, 1 organisation
         assertCounts(run, 10, 8, 0, 0, 1, 1, 0);
         assertThat(rejects(run.id())).containsExactly("service " + BLANK_NAMED + ": no name in Finnish, Swedish or English");
-        GoldenFiles.assertMatches("ptv-v11/organization.json", mappedDocuments("organization"));
-        GoldenFiles.assertMatches("ptv-v11/service.json", mappedDocuments("service"));
-        GoldenFiles.assertMatches("ptv-v11/location.json", mappedDocuments("location"));
-        GoldenFiles.assertMatches("ptv-v11/service_at_location.json", mappedDocuments("service_at_location"));
+        assertMappedDocumentsMatchGoldens("ptv-v11");
         PTV.verify(getRequestedFor(urlPathEqualTo("/api/v11/Service" + AREA))
                 .withQueryParam("includeWholeCountry", equalTo("false")).withQueryParam("page", equalTo("1")));
     }

@@ -24,7 +24,6 @@ import fi.tarjotin.source.ImportRun;
 import fi.tarjotin.source.ImportRunner;
 import fi.tarjotin.source.RunStatus;
 import fi.tarjotin.support.Fixtures;
-import fi.tarjotin.support.GoldenFiles;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,10 +67,7 @@ class PtvV12ImportIntegrationTests extends PtvImportTestSupport {
                 "service -: item has no contentId",
                 "service " + NAMELESS_SERVICE + ": no name in Finnish, Swedish or English");
         assertThat(count("SELECT count(*) FROM entity WHERE status = 'active'")).isEqualTo(STORED_RECORDS);
-        GoldenFiles.assertMatches("ptv-v12/organization.json", mappedDocuments("organization"));
-        GoldenFiles.assertMatches("ptv-v12/service.json", mappedDocuments("service"));
-        GoldenFiles.assertMatches("ptv-v12/location.json", mappedDocuments("location"));
-        GoldenFiles.assertMatches("ptv-v12/service_at_location.json", mappedDocuments("service_at_location"));
+        assertMappedDocumentsMatchGoldens("ptv-v12");
         PTV.verify(getRequestedFor(urlPathEqualTo("/api/v12/service/search"))
                 .withQueryParam("pageSize", equalTo("100"))
                 .withQueryParam("areaType", equalTo("LimitedArea"))

@@ -17,7 +17,6 @@ import fi.tarjotin.source.ImportKind;
 import fi.tarjotin.source.ImportRun;
 import fi.tarjotin.source.RunStatus;
 import fi.tarjotin.support.Fixtures;
-import fi.tarjotin.support.GoldenFiles;
 import fi.tarjotin.support.ImportRuns;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -55,10 +54,7 @@ class ToimeksiImportIntegrationTests extends ToimeksiImportTestSupport {
         assertCounts(run, RECORDS, RECORDS, 0, 0, 0, 0, 0);
         assertPages(run, PAGES);
         assertThat(count("SELECT count(*) FROM entity WHERE status = 'active'")).isEqualTo(RECORDS);
-        GoldenFiles.assertMatches("toimeksi/organization.json", mappedDocuments("organization"));
-        GoldenFiles.assertMatches("toimeksi/service.json", mappedDocuments("service"));
-        GoldenFiles.assertMatches("toimeksi/location.json", mappedDocuments("location"));
-        GoldenFiles.assertMatches("toimeksi/service_at_location.json", mappedDocuments("service_at_location"));
+        assertMappedDocumentsMatchGoldens("toimeksi");
     }
 
     @Test

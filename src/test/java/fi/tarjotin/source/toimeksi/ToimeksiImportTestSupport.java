@@ -121,7 +121,8 @@ abstract class ToimeksiImportTestSupport extends ImportTestSupport {
     }
 
     /** Every mapped document of a kind, with its source id, ordered by source id. */
-    ArrayNode mappedDocuments(String kind) {
+    @Override
+    protected ArrayNode mappedDocuments(String kind) {
         return CatalogueRecords.mappedDocuments(jdbc, json, "toimeksi", kind, SITE.baseUrl(), "http://toimeksi.test");
     }
 
