@@ -1,5 +1,6 @@
 package fi.tarjotin.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +10,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Errors of the public API as RFC 7807 problems: a bad parameter is a 400 that names it, an unknown id a
@@ -33,6 +35,22 @@ class ApiProblems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("Not found");
         return respond(problem);
+    }
+
+    /**
+     * An entity merged into another answers 301 with its successor in {@code Location} and in the body, so a
+     * tray that stored the old id follows it (or updates the id it keeps).
+     */
+    @ExceptionHandler(MergedEntityException.class)
+    ResponseEntity<ProblemDetail> merged(MergedEntityException e, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.MOVED_PERMANENTLY, e.getMessage());
+        problem.setTitle("Merged into another entity");
+        problem.setProperty("id", e.id().toString());
+        problem.setProperty("successor_id", e.successorId().toString());
+        URI successor = ServletUriComponentsBuilder.fromContextPath(request).path("/{path}/{id}")
+                .query(request.getQueryString()).buildAndExpand(e.path(), e.successorId()).toUri();
+        return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY).location(successor)
+                .cacheControl(CacheControl.noStore()).body(problem);
     }
 
     @ExceptionHandler(Exception.class)

@@ -276,8 +276,12 @@ class CatalogueApiController {
     }
 
     private CatalogueEntry find(String entityType, String id) {
-        return catalogue.find(entityType, ApiParameters.parseUuid("id", id))
+        CatalogueEntry entry = catalogue.find(entityType, ApiParameters.parseUuid("id", id))
                 .orElseThrow(() -> new NotFoundException(entityType.replace('_', ' '), id));
+        if (entry.successorId() != null) {
+            throw new MergedEntityException(entityType + "s", entry.entityId(), entry.successorId());
+        }
+        return entry;
     }
 
     private ArrayNode facetValues(Vocabulary vocabulary, Map<String, Long> counts, String language) {

@@ -37,6 +37,8 @@ public class HsdsDocuments {
     public static final String EXTENSION = "tarjotin";
     private static final List<String> LANGUAGES = List.of("fi", "sv", "en");
     private static final Set<String> REFERENCES = Set.of("organization", "service", "location");
+    // Where a document's values came from: published as tarjotin.provenance and tarjotin.field_provenance.
+    private static final Set<String> PROVENANCE_MEMBERS = Set.of("provenance", "sources", "fieldSources");
     private static final Map<String, String> WHOLE_COUNTRY = Map.of("fi", "Koko Suomi", "sv", "Hela Finland",
             "en", "The whole of Finland");
     private static final Map<String, String> WHOLE_COUNTRY_EXCEPT_ALAND = Map.of("fi", "Koko Suomi paitsi Ahvenanmaa",
@@ -296,16 +298,45 @@ public class HsdsDocuments {
         while (properties.hasNext()) {
             Map.Entry<String, JsonNode> property = properties.next();
             String name = property.getKey();
-            if (REFERENCES.contains(name) || "provenance".equals(name) || (fields != null && !fields.contains(name))) {
+            if (REFERENCES.contains(name) || PROVENANCE_MEMBERS.contains(name)
+                    || (fields != null && !fields.contains(name))) {
                 continue;
             }
             extension.set(snakeCase(name), snakeCaseKeys(property.getValue()));
         }
+        if (entry.successorId() != null) {
+            extension.put("successor_id", entry.successorId().toString());
+        }
         ArrayNode provenance = extension.putArray("provenance");
-        if (document.has("provenance")) {
+        if (document.has("sources")) {
+            document.get("sources").forEach(source -> provenance.add(snakeCaseKeys(source)));
+        } else if (document.has("provenance")) {
             provenance.add(snakeCaseKeys(document.get("provenance")));
         }
+        extension.set("field_provenance", fieldProvenance(document, fields));
         return extension;
+    }
+
+    /**
+     * Per published field, the positions in {@code provenance} of the source records its value came from: the
+     * survivorship rules' choice for a merged entity, the one record for any other.
+     */
+    private ObjectNode fieldProvenance(JsonNode document, List<String> fields) {
+        ObjectNode byField = json.createObjectNode();
+        JsonNode chosen = document.path("fieldSources");
+        Iterator<String> names = document.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (PROVENANCE_MEMBERS.contains(name) || (fields != null && !fields.contains(name))) {
+                continue;
+            }
+            if (chosen.has(name)) {
+                byField.set(snakeCase(name), chosen.get(name).deepCopy());
+            } else {
+                byField.putArray(snakeCase(name)).add(0);
+            }
+        }
+        return byField;
     }
 
     // ---- small helpers --------------------------------------------------------------------------------

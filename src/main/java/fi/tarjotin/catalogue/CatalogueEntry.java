@@ -9,10 +9,12 @@ import java.util.UUID;
  * One published entity: its public document (private details already removed) and its references
  * resolved to entity ids.
  *
- * @param status {@code active} or {@code inactive} (retired from every source)
+ * @param status {@code active} or {@code inactive} (retired from every source, or merged into another)
+ * @param successorId the entity this one was merged into, or null
  */
 public record CatalogueEntry(UUID entityId, String entityType, String status, Instant lastModified,
-        LocalDate assuredDate, UUID organizationId, UUID serviceId, UUID locationId, JsonNode document) {
+        LocalDate assuredDate, UUID organizationId, UUID serviceId, UUID locationId, UUID successorId,
+        JsonNode document) {
 
     public boolean active() {
         return "active".equals(status);

@@ -33,7 +33,7 @@ public class JdbcCatalogueReader {
 
     private static final String COLUMNS = """
             c.entity_id, c.entity_type, c.status, c.last_modified, c.assured_date, c.organization_id,
-            c.service_id, c.location_id, e.document::text AS document""";
+            c.service_id, c.location_id, c.successor_id, e.document::text AS document""";
     // The document is the entity's own; this join is the only way documents reach the public API.
     private static final String ENTRIES = "catalogue_entry c JOIN entity e ON e.id = c.entity_id";
     /** The one member of the model that holds everything private; see {@code PrivateDetails}. */
@@ -253,7 +253,7 @@ public class JdbcCatalogueReader {
         return new CatalogueEntry(row.getObject("entity_id", UUID.class), row.getString("entity_type"),
                 row.getString("status"), lastModified.toInstant(), assured == null ? null : assured.toLocalDate(),
                 row.getObject("organization_id", UUID.class), row.getObject("service_id", UUID.class),
-                row.getObject("location_id", UUID.class), document);
+                row.getObject("location_id", UUID.class), row.getObject("successor_id", UUID.class), document);
     }
 
     private record Query(String from, String order, MapSqlParameterSource parameters) {

@@ -14,8 +14,10 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Entities: one per real organisation, service, location or service-at-location, with a stable UUID.
- * Until cross-source matching exists every source record is its own entity, whose document is the
- * record's mapped document; {@code last_modified} moves only when that document really changes.
+ * Ingest writes each record through to its entity while the entity has no other record, so a single-record
+ * entity's document is the record's mapped document; organisations and services that several records describe
+ * are merged, and their documents written, by {@code fi.tarjotin.dedup.EntityResolution}. {@code last_modified}
+ * moves only when a document really changes.
  */
 @Repository
 public class JdbcEntityRepository {
@@ -25,11 +27,16 @@ public class JdbcEntityRepository {
             SELECT t.id, :entityType, 'active', m.document, :now, :now
               FROM unnest(:ids, :sourceRecordIds) AS t(id, source_record_id)
               JOIN mapped_record m ON m.source_record_id = t.source_record_id
+             -- An entity of several records has a document of its own (EntityResolution writes it).
+             WHERE NOT EXISTS (SELECT 1 FROM entity_member other
+                                WHERE other.entity_id = t.id AND other.source_record_id <> t.source_record_id)
             ON CONFLICT (id) DO UPDATE
                SET document = EXCLUDED.document, status = 'active',
                    last_modified = CASE WHEN entity.document IS DISTINCT FROM EXCLUDED.document
                                           OR entity.status <> 'active'
-                                        THEN EXCLUDED.last_modified ELSE entity.last_modified END""";
+                                        THEN EXCLUDED.last_modified ELSE entity.last_modified END
+             -- An entity merged into another stays retired; the next resolution places the record.
+             WHERE entity.successor_id IS NULL""";
 
     private static final String ADD_MEMBERS = """
             INSERT INTO entity_member (source_record_id, entity_id)

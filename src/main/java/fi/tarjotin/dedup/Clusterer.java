@@ -1,7 +1,11 @@
 package fi.tarjotin.dedup;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Joins records into entities along match links (union–find), strongest links first so the result does not
@@ -18,6 +22,8 @@ final class Clusterer {
     private final int[] parent;
     private final List<List<Integer>> members = new ArrayList<>();
     private final String[] businessIds;
+    // Coordinators' keep-apart decisions, both ways, by record index.
+    private final Map<Integer, Set<Integer>> keptApart = new HashMap<>();
 
     Clusterer(List<MatchRecord> records) {
         parent = new int[records.size()];
@@ -44,6 +50,44 @@ final class Clusterer {
         return root;
     }
 
+    /** Records that must never share an entity: a coordinator's decision. */
+    void keepApart(int a, int b) {
+        keptApart.computeIfAbsent(a, key -> new HashSet<>()).add(b);
+        keptApart.computeIfAbsent(b, key -> new HashSet<>()).add(a);
+    }
+
+    /** Whether the entities of two roots hold a pair a coordinator kept apart. */
+    boolean keptApart(int rootA, int rootB) {
+        if (keptApart.isEmpty()) {
+            return false;
+        }
+        List<Integer> smaller = members.get(rootA).size() <= members.get(rootB).size() ? members.get(rootA)
+                : members.get(rootB);
+        int other = smaller == members.get(rootA) ? rootB : rootA;
+        for (int member : smaller) {
+            for (int partner : keptApart.getOrDefault(member, Set.of())) {
+                if (find(partner) == other) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Joins two records' entities because a coordinator decided they are one: no score or business id is
+     * asked, only the keep-apart decisions. Returns whether the entities were joined now.
+     */
+    boolean joinAsDecided(int a, int b) {
+        int rootA = find(a);
+        int rootB = find(b);
+        if (rootA == rootB || keptApart(rootA, rootB)) {
+            return false;
+        }
+        union(rootA, rootB);
+        return true;
+    }
+
     /** What joining two records' entities along one link did. */
     enum Join {
         JOINED, ALREADY_ONE, REFUSED
@@ -60,6 +104,9 @@ final class Clusterer {
         if (rootA == rootB) {
             return Join.ALREADY_ONE;
         }
+        if (keptApart(rootA, rootB)) {
+            return Join.REFUSED;
+        }
         String idA = businessIds[rootA];
         String idB = businessIds[rootB];
         if (!idA.isEmpty() && !idB.isEmpty() && !idA.equals(idB)) {
@@ -68,6 +115,11 @@ final class Clusterer {
         if (!exactKey && !compatible(members.get(rootA), members.get(rootB), crossCheck)) {
             return Join.REFUSED;
         }
+        union(rootA, rootB);
+        return Join.JOINED;
+    }
+
+    private void union(int rootA, int rootB) {
         // The smaller entity joins the larger one, keeping the trees shallow.
         int keep = members.get(rootA).size() >= members.get(rootB).size() ? rootA : rootB;
         int merged = keep == rootA ? rootB : rootA;
@@ -77,7 +129,6 @@ final class Clusterer {
         if (businessIds[keep].isEmpty()) {
             businessIds[keep] = businessIds[merged];
         }
-        return Join.JOINED;
     }
 
     private static boolean compatible(List<Integer> left, List<Integer> right, PairCheck crossCheck) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -55,37 +56,40 @@ record DedupMapping(Columns columns, String defaultRegion) {
         }
     }
 
-    static DedupMapping read(Path file) throws InvalidInputException {
+    static DedupMapping read(Path file) throws DedupInputException {
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new DedupInputException("the mapping " + file + " cannot be read: " + e);
+        }
+        return parse(content, file.toString());
+    }
+
+    /** Reads a mapping file's content; {@code name} says where it came from in messages. */
+    static DedupMapping parse(byte[] content, String name) throws DedupInputException {
         DedupMapping read;
         try {
-            read = YAML.readValue(file.toFile(), DedupMapping.class);
+            read = YAML.readValue(content, DedupMapping.class);
         } catch (IOException e) {
-            throw new InvalidInputException("the mapping " + file + " cannot be read: "
+            throw new DedupInputException("the mapping " + name + " cannot be read: "
                     + e.getMessage().lines().findFirst().orElse(e.toString()));
         }
         if (read == null || read.columns() == null) {
-            throw new InvalidInputException("the mapping " + file + " has no columns: section");
+            throw new DedupInputException("the mapping " + name + " has no columns: section");
         }
         for (String required : new String[] {"id", "name"}) {
             if (!read.columns().byKey().containsKey(required)) {
-                throw new InvalidInputException("the mapping " + file + " must name the " + required
+                throw new DedupInputException("the mapping " + name + " must name the " + required
                         + " column (columns." + required + ")");
             }
         }
         String region = read.defaultRegion() == null || read.defaultRegion().isBlank() ? "FI"
                 : read.defaultRegion().trim().toUpperCase(Locale.ROOT);
         if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(region)) {
-            throw new InvalidInputException("the mapping " + file + " has default-region " + read.defaultRegion()
+            throw new DedupInputException("the mapping " + name + " has default-region " + read.defaultRegion()
                     + ", which is not a two-letter region code phone numbers know (FI, SE, DE …)");
         }
         return new DedupMapping(read.columns(), region);
-    }
-
-    /** Input the command cannot work with: the message says what and where. */
-    static final class InvalidInputException extends Exception {
-
-        InvalidInputException(String message) {
-            super(message);
-        }
     }
 }

@@ -34,10 +34,18 @@ public final class Deduplicator {
     }
 
     public DedupResult deduplicate(List<DedupRecord> input) {
-        Set<String> ids = new HashSet<>();
-        for (DedupRecord record : input) {
-            if (!ids.add(record.id())) {
-                throw new IllegalArgumentException("the record id " + record.id() + " occurs more than once");
+        return deduplicate(input, Decisions.NONE);
+    }
+
+    /**
+     * Deduplicates with coordinators' decisions: pairs to merge are joined first, whatever they score; pairs
+     * kept apart are never joined, and no pair between their entities is offered for review again.
+     */
+    public DedupResult deduplicate(List<DedupRecord> input, Decisions decisions) {
+        Map<String, Integer> indexById = new HashMap<>();
+        for (int index = 0; index < input.size(); index++) {
+            if (indexById.put(input.get(index).id(), index) != null) {
+                throw new IllegalArgumentException("the record id " + input.get(index).id() + " occurs more than once");
             }
         }
         Map<String, ContactNormalizer.Phone> knownPhones = new ConcurrentHashMap<>();
@@ -55,12 +63,26 @@ public final class Deduplicator {
         }).filter(pair -> pair != null).sorted(STRONGEST_FIRST).toList();
 
         Clusterer clusterer = new Clusterer(records);
+        for (Decisions.Pair pair : decisions.keepApart()) {
+            Integer a = indexById.get(pair.recordIdA());
+            Integer b = indexById.get(pair.recordIdB());
+            if (a != null && b != null) {
+                clusterer.keepApart(a, b);
+            }
+        }
+        List<ScoredPair> merged = new ArrayList<>();
+        for (Decisions.Pair pair : decisions.merge()) {
+            Integer a = indexById.get(pair.recordIdA());
+            Integer b = indexById.get(pair.recordIdB());
+            if (a != null && b != null && clusterer.joinAsDecided(a, b)) {
+                merged.add(new ScoredPair(records.get(a), records.get(b), PairScore.decided(), Band.MATCH));
+            }
+        }
         Clusterer.PairCheck mayBeOne = (a, b) -> {
             PairScore score = scorer.score(records.get(a), records.get(b));
             return score.exactKey() || score.bits() > settings.clearNonMatchBits();
         };
         List<ScoredPair> forReview = new ArrayList<>();
-        List<ScoredPair> merged = new ArrayList<>();
         long matchPairs = 0;
         long refused = 0;
         for (ScoredPair pair : scored) {
@@ -141,7 +163,7 @@ public final class Deduplicator {
         for (ScoredPair pair : forReview.stream().sorted(STRONGEST_FIRST).toList()) {
             int rootA = clusterer.find(pair.a().index());
             int rootB = clusterer.find(pair.b().index());
-            if (rootA == rootB) {
+            if (rootA == rootB || clusterer.keptApart(rootA, rootB)) {
                 continue;
             }
             long entityPair = ((long) Math.min(rootA, rootB) << 32) | Math.max(rootA, rootB);

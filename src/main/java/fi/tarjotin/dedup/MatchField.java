@@ -2,9 +2,13 @@ package fi.tarjotin.dedup;
 
 import java.util.Locale;
 
-/** The fields a decision can rest on, in the order {@code decided_by} lists them. */
+/**
+ * The fields a decision can rest on, in the order {@code decided_by} lists them; {@code COORDINATOR} is a
+ * coordinator's decision to merge.
+ */
 public enum MatchField {
-    BUSINESS_ID, PTV_ID, NAME, LEGAL_FORM, PHONE, EMAIL, WEBSITE, STREET, POSTAL_CODE, CITY, ORGANISATION, CATEGORIES;
+    COORDINATOR, BUSINESS_ID, PTV_ID, NAME, LEGAL_FORM, PHONE, EMAIL, WEBSITE, STREET, POSTAL_CODE, CITY,
+    ORGANISATION, CATEGORIES;
 
     /** The name in {@code decided_by}: {@code business_id}, {@code postal_code}. */
     public String label() {

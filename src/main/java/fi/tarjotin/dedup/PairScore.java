@@ -19,6 +19,11 @@ record PairScore(double bits, double probability, boolean exactKey, Map<MatchFie
         return new PairScore(Double.POSITIVE_INFINITY, 1, true, contributions);
     }
 
+    /** A pair a coordinator decided to merge. */
+    static PairScore decided() {
+        return exact(MatchField.COORDINATOR);
+    }
+
     static PairScore of(double priorBits, Map<MatchField, Double> contributions) {
         double bits = priorBits;
         for (double contribution : contributions.values()) {

@@ -2,6 +2,7 @@ package fi.tarjotin.source;
 
 import fi.tarjotin.catalogue.CataloguePublisher;
 import fi.tarjotin.catalogue.JdbcEntityRepository;
+import fi.tarjotin.dedup.EntityResolution;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,12 +48,13 @@ public class ImportRunner {
     private final ImportProperties properties;
     private final StoredRecordReplay storedRecords;
     private final CataloguePublisher publisher;
+    private final EntityResolution entityResolution;
     private final Map<Long, Thread> activeRuns = new ConcurrentHashMap<>();
 
     ImportRunner(JdbcImportRunRepository runs, JdbcSourceRecordRepository sourceRecords,
             JdbcRejectedRecordRepository rejects, JdbcEntityRepository entities, RecordIngestor ingestor,
             TransactionTemplate transaction, ImportProperties properties, StoredRecordReplay storedRecords,
-            CataloguePublisher publisher) {
+            CataloguePublisher publisher, EntityResolution entityResolution) {
         this.runs = runs;
         this.sourceRecords = sourceRecords;
         this.rejects = rejects;
@@ -62,6 +64,7 @@ public class ImportRunner {
         this.properties = properties;
         this.storedRecords = storedRecords;
         this.publisher = publisher;
+        this.entityResolution = entityResolution;
     }
 
     /** Executes a run already recorded as running, on the calling thread, and returns how it ended. */
@@ -130,12 +133,29 @@ public class ImportRunner {
 
     private RunStatus finish(RunSink sink, RunStatus status, String error) {
         RunCounts counts = sink.saveProgress();
+        if (counts.created() + counts.updated() + counts.retired() > 0) {
+            resolveEntities(sink.run);
+        }
         publishChanges(sink.run);
         runs.finish(sink.run.id(), status, error);
         long seconds = Math.max(1, Duration.between(sink.run.startedAt(), Instant.now()).toSeconds());
         log.info("{} {} run {} {}: {} ({} records/s){}", sink.run.source(), sink.run.kind().value(), sink.run.id(),
                 status.value(), counts, counts.fetched() / seconds, error == null ? "" : " — " + error);
         return status;
+    }
+
+    /**
+     * Merges the run's new and changed organisations and services with the records of every source. A failure
+     * here loses nothing: the records are stored, the run's entities are published unmerged, and the next run
+     * that changes anything resolves again.
+     */
+    private void resolveEntities(ImportRun run) {
+        try {
+            entityResolution.resolve();
+        } catch (RuntimeException e) {
+            log.error("{} run {}: entity resolution failed; its records are published unmerged until the next "
+                    + "resolution", run.source(), run.id(), e);
+        }
     }
 
     /**

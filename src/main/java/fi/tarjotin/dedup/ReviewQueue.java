@@ -1,0 +1,186 @@
+package fi.tarjotin.dedup;
+
+import fi.tarjotin.catalogue.CataloguePublisher;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The pairs of records waiting for a coordinator, and the coordinators' decisions. A decision is stored by the
+ * pair's source records, applied at once (resolution and publishing), and honoured by every later resolution:
+ * a merged pair stays one entity and a pair kept apart never becomes one, whatever the scores say.
+ */
+@Component
+public class ReviewQueue {
+
+    /** The two answers a coordinator gives. */
+    public static final List<String> DECISIONS = List.of("merge", "keep-apart");
+
+    private static final String REVIEW_COLUMNS = """
+            r.id, r.entity_type, r.score, r.decided_by, r.status, r.first_seen_at, r.last_seen_at,
+            r.source_a, r.source_id_a, r.source_b, r.source_id_b, d.decision, d.decided_by AS coordinator,
+            d.decided_at, d.note""";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final EntityResolution resolution;
+    private final CataloguePublisher publisher;
+
+    ReviewQueue(NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction, EntityResolution resolution,
+            CataloguePublisher publisher) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.resolution = resolution;
+        this.publisher = publisher;
+    }
+
+    /** A record of a pair, as a coordinator needs to see it to decide. */
+    public record RecordView(String source, String sourceId, String name, String sourceUrl, UUID entityId,
+            boolean retired) {
+    }
+
+    /** A pair in the queue, with the decision if there is one. */
+    public record ReviewItem(long id, String entityType, double score, String decidedBy, String status,
+            Instant firstSeenAt, Instant lastSeenAt, RecordView a, RecordView b, Decision decision) {
+    }
+
+    /** A coordinator's decision on a pair. */
+    public record Decision(String decision, String coordinator, Instant decidedAt, String note) {
+    }
+
+    /** A decision on any two records, with what resolving again did. */
+    public record DecisionOutcome(String entityType, RecordView a, RecordView b, Decision decision,
+            List<EntityResolution.Outcome> resolution) {
+    }
+
+    /** Review pairs by status ({@code open}, {@code decided}, {@code withdrawn}), strongest first. */
+    public List<ReviewItem> list(String status, String entityType) {
+        return jdbc.query("SELECT " + REVIEW_COLUMNS + """
+                 FROM match_review r
+                 LEFT JOIN match_decision d ON d.entity_type = r.entity_type AND d.source_a = r.source_a
+                      AND d.source_id_a = r.source_id_a AND d.source_b = r.source_b AND d.source_id_b = r.source_id_b
+                WHERE r.status = :status AND (CAST(:type AS text) IS NULL OR r.entity_type = :type)
+                ORDER BY r.score DESC, r.id""", new MapSqlParameterSource("status", status).addValue("type", entityType),
+                this::item);
+    }
+
+    public Optional<ReviewItem> find(long id) {
+        return jdbc.query("SELECT " + REVIEW_COLUMNS + """
+                 FROM match_review r
+                 LEFT JOIN match_decision d ON d.entity_type = r.entity_type AND d.source_a = r.source_a
+                      AND d.source_id_a = r.source_id_a AND d.source_b = r.source_b AND d.source_id_b = r.source_id_b
+                WHERE r.id = :id""", new MapSqlParameterSource("id", id), this::item).stream().findFirst();
+    }
+
+    /** Every decision, newest first. */
+    public List<DecisionOutcome> decisions() {
+        return jdbc.query("""
+                SELECT entity_type, source_a, source_id_a, source_b, source_id_b, decision, decided_by, decided_at, note
+                  FROM match_decision ORDER BY decided_at DESC, id DESC""", new MapSqlParameterSource(),
+                (row, number) -> new DecisionOutcome(row.getString("entity_type"),
+                        record(row.getString("entity_type"), row.getString("source_a"), row.getString("source_id_a")),
+                        record(row.getString("entity_type"), row.getString("source_b"), row.getString("source_id_b")),
+                        new Decision(row.getString("decision"), row.getString("decided_by"),
+                                row.getTimestamp("decided_at").toInstant(), row.getString("note")), null));
+    }
+
+    /** Decides a queued pair; empty when there is no such pair. */
+    public Optional<DecisionOutcome> decide(long reviewId, String decision, String note, String coordinator) {
+        return find(reviewId).map(item -> decidePair(item.entityType(), new RecordRef(item.a().source(),
+                item.a().sourceId()), new RecordRef(item.b().source(), item.b().sourceId()), decision, note,
+                coordinator, reviewId));
+    }
+
+    /**
+     * Decides any two records of one type (to split an automatic merge, or to merge what scored too low),
+     * replacing an earlier decision on the same pair, then resolves and publishes at once.
+     *
+     * @throws IllegalArgumentException when the decision is unknown or a record does not exist
+     */
+    public DecisionOutcome decidePair(String entityType, RecordRef first, RecordRef second, String decision,
+            String note, String coordinator) {
+        return decidePair(entityType, first, second, decision, note, coordinator, null);
+    }
+
+    private DecisionOutcome decidePair(String entityType, RecordRef first, RecordRef second, String decision,
+            String note, String coordinator, Long reviewId) {
+        if (!DECISIONS.contains(decision)) {
+            throw new IllegalArgumentException("decision must be merge or keep-apart, not '" + decision + "'");
+        }
+        if (!List.of("organization", "service").contains(entityType)) {
+            throw new IllegalArgumentException("entity_type must be organization or service");
+        }
+        for (RecordRef record : List.of(first, second)) {
+            if (record(entityType, record.source(), record.sourceId()) == null) {
+                throw new IllegalArgumentException("there is no " + entityType + " record " + record.sourceId()
+                        + " from " + record.source());
+            }
+        }
+        if (first.equals(second)) {
+            throw new IllegalArgumentException("a decision needs two different records");
+        }
+        RecordRef a = first.before(second) ? first : second;
+        RecordRef b = a == first ? second : first;
+        Instant decidedAt = Instant.now();
+        transaction.executeWithoutResult(status -> {
+            MapSqlParameterSource parameters = new MapSqlParameterSource("type", entityType)
+                    .addValue("sourceA", a.source()).addValue("sourceIdA", a.sourceId())
+                    .addValue("sourceB", b.source()).addValue("sourceIdB", b.sourceId())
+                    .addValue("decision", decision).addValue("coordinator", coordinator)
+                    .addValue("now", Timestamp.from(decidedAt)).addValue("note", note)
+                    .addValue("reviewId", reviewId);
+            jdbc.update("""
+                    INSERT INTO match_decision (entity_type, source_a, source_id_a, source_b, source_id_b, decision,
+                                                decided_by, decided_at, note, review_id)
+                    VALUES (:type, :sourceA, :sourceIdA, :sourceB, :sourceIdB, :decision, :coordinator, :now, :note,
+                            :reviewId)
+                    ON CONFLICT (entity_type, source_a, source_id_a, source_b, source_id_b) DO UPDATE
+                       SET decision = EXCLUDED.decision, decided_by = EXCLUDED.decided_by,
+                           decided_at = EXCLUDED.decided_at, note = EXCLUDED.note,
+                           review_id = coalesce(EXCLUDED.review_id, match_decision.review_id)""", parameters);
+            jdbc.update("""
+                    UPDATE match_review SET status = 'decided'
+                     WHERE entity_type = :type AND source_a = :sourceA AND source_id_a = :sourceIdA
+                       AND source_b = :sourceB AND source_id_b = :sourceIdB""", parameters);
+        });
+        List<EntityResolution.Outcome> outcomes = resolution.resolve();
+        publisher.publishChangedSince(decidedAt);
+        return new DecisionOutcome(entityType, record(entityType, a.source(), a.sourceId()),
+                record(entityType, b.source(), b.sourceId()), new Decision(decision, coordinator, decidedAt, note),
+                outcomes);
+    }
+
+    private RecordView record(String entityType, String source, String sourceId) {
+        return jdbc.query("""
+                SELECT s.source, s.source_id, s.source_url, s.retired_at IS NOT NULL AS retired, em.entity_id,
+                       coalesce(m.document #>> '{name,fi}', m.document #>> '{name,sv}', m.document #>> '{name,en}') AS name
+                  FROM source_record s
+                  LEFT JOIN mapped_record m ON m.source_record_id = s.id
+                  LEFT JOIN entity_member em ON em.source_record_id = s.id
+                 WHERE s.source = :source AND s.kind = :kind AND s.source_id = :sourceId""",
+                new MapSqlParameterSource("source", source).addValue("kind", entityType).addValue("sourceId", sourceId),
+                (row, number) -> new RecordView(row.getString("source"), row.getString("source_id"),
+                        row.getString("name"), row.getString("source_url"), row.getObject("entity_id", UUID.class),
+                        row.getBoolean("retired"))).stream().findFirst().orElse(null);
+    }
+
+    private ReviewItem item(ResultSet row, int number) throws SQLException {
+        String type = row.getString("entity_type");
+        Timestamp decidedAt = row.getTimestamp("decided_at");
+        Decision decision = row.getString("decision") == null ? null : new Decision(row.getString("decision"),
+                row.getString("coordinator"), decidedAt.toInstant(), row.getString("note"));
+        return new ReviewItem(row.getLong("id"), type, row.getDouble("score"), row.getString("decided_by"),
+                row.getString("status"), row.getTimestamp("first_seen_at").toInstant(),
+                row.getTimestamp("last_seen_at").toInstant(),
+                record(type, row.getString("source_a"), row.getString("source_id_a")),
+                record(type, row.getString("source_b"), row.getString("source_id_b")), decision);
+    }
+}
