@@ -152,21 +152,30 @@ public class EntityResolution {
 
     /**
      * The cluster's entity: the oldest active entity its records belong to or founded, else the oldest inactive
-     * one (a split gets back the id a record founded), never one another cluster took.
+     * one (a split gets back the id a record founded), never one another cluster took. Entities made at the
+     * same moment (in one run) go by their records in source order, so the first record's entity survives.
      */
-    private static UUID survivorOf(RecordKind kind, List<MemberRecord> cluster, Map<UUID, EntityState> states,
+    private UUID survivorOf(RecordKind kind, List<MemberRecord> cluster, Map<UUID, EntityState> states,
             Set<UUID> taken) {
         Set<UUID> candidates = new LinkedHashSet<>();
-        for (MemberRecord member : cluster) {
+        for (MemberRecord member : GoldenRecord.inSourceOrder(cluster, rules)) {
             candidates.add(member.entityId());
             candidates.add(founded(kind, member));
         }
-        return candidates.stream().map(states::get).filter(state -> state != null && !taken.contains(state.id()))
-                .min(Comparator.comparing((EntityState state) -> !state.active())
-                        .thenComparing(EntityState::createdAt).thenComparing(EntityState::id))
-                .map(EntityState::id)
-                .orElseGet(() -> UUID.nameUUIDFromBytes(("tarjotin-entity:" + kind.value() + ":" + cluster.get(0).key())
-                        .getBytes(StandardCharsets.UTF_8)));
+        Comparator<EntityState> preferred = Comparator.comparing((EntityState state) -> !state.active())
+                .thenComparing(EntityState::createdAt);
+        EntityState best = null;
+        for (UUID candidate : candidates) {
+            EntityState state = states.get(candidate);
+            if (state != null && !taken.contains(candidate) && (best == null || preferred.compare(state, best) < 0)) {
+                best = state;
+            }
+        }
+        if (best != null) {
+            return best.id();
+        }
+        return UUID.nameUUIDFromBytes(("tarjotin-entity:" + kind.value() + ":" + cluster.get(0).key())
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private static UUID founded(RecordKind kind, MemberRecord member) {
