@@ -117,6 +117,16 @@ class EntityResolutionIntegrationTests {
                 "active Siilinjärven eläkkeensaajat ry [spreadsheet-jarjestot:KL-5]",
                 "inactive Kuopion Invalidit r.y. []",
                 "inactive Kuopion kaupunki []");
+        // A spreadsheet row's service carries the row's name; KL-2 and KL-3 offer one service of one organisation.
+        assertThat(entities("service")).containsExactly(
+                "active Kuopion Invalidit ry [spreadsheet-jarjestot:KL-2, spreadsheet-jarjestot:KL-3]",
+                "active Kuopion Reumayhdistys ry [spreadsheet-jarjestot:KL-6]",
+                "active Kuopion kaupunki [spreadsheet-jarjestot:KL-1]",
+                "active Liikuntaneuvonta [ptv:0008afc0-182c-4580-ba73-7472287f4d63]",
+                "active Omaishoitajien vertaistukiryhmä [ptv:0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d]",
+                "active Siilinjärven Eläkkeensaajat ry [spreadsheet-jarjestot:KL-4]",
+                "active Siilinjärven eläkkeensaajat ry [spreadsheet-jarjestot:KL-5]",
+                "inactive Kuopion Invalidit r.y. []");
         JsonNode kuopio = getJson("/organizations/" + founded("ptv", RecordKind.ORGANIZATION, PTV_KUOPIO));
         ObjectNode published = json.createObjectNode();
         published.set("name", kuopio.get("name"));
