@@ -196,6 +196,8 @@ class EntityResolutionIntegrationTests {
         UUID kl2 = founded(SHEET_SOURCE, RecordKind.ORGANIZATION, "KL-2");
         UUID kl3 = founded(SHEET_SOURCE, RecordKind.ORGANIZATION, "KL-3");
         assertThat(send(HttpRequest.newBuilder(uri("/organizations/" + kl3))).statusCode()).isEqualTo(301);
+        assertThat(organisationOfService("KL-3")).isEqualTo(kl2);
+        assertThat(referencesToRetiredEntities()).isZero();
 
         HttpResponse<String> decided = adminPost("/admin/dedup/decisions", """
                 {"entityType": "organization", "a": {"source": "spreadsheet-jarjestot", "sourceId": "KL-3"},
@@ -204,6 +206,9 @@ class EntityResolutionIntegrationTests {
         assertThat(decided.statusCode()).isEqualTo(200);
         assertThat(getJson("/organizations/" + kl2).get("name").asText()).isEqualTo("Kuopion Invalidit ry");
         assertThat(getJson("/organizations/" + kl3).get("name").asText()).isEqualTo("Kuopion Invalidit r.y.");
+        assertThat(organisationOfService("KL-3")).isEqualTo(kl3);
+        assertThat(organisationOfService("KL-2")).isEqualTo(kl2);
+        assertThat(referencesToRetiredEntities()).isZero();
         adminPost("/admin/dedup/resolve", "");
         assertThat(entities("organization")).contains(
                 "active Kuopion Invalidit ry [spreadsheet-jarjestot:KL-2]",
@@ -296,6 +301,23 @@ class EntityResolutionIntegrationTests {
                                      WHERE em.entity_id = e.id), '') || ']'
                   FROM entity e WHERE e.entity_type = ?
                  ORDER BY e.status, e.document #>> '{name,fi}' COLLATE "C\"""", String.class, type);
+    }
+
+    /** The organisation entity the published service of a spreadsheet row points to. */
+    private UUID organisationOfService(String row) {
+        return jdbc.queryForObject("""
+                SELECT c.organization_id FROM catalogue_entry c
+                  JOIN entity_member em ON em.entity_id = c.entity_id
+                  JOIN source_record s ON s.id = em.source_record_id
+                 WHERE s.source = ? AND s.kind = 'service' AND s.source_id = ?""", UUID.class, SHEET_SOURCE, row);
+    }
+
+    /** Active published entries whose organisation, service or location is an entity merged away or retired. */
+    private long referencesToRetiredEntities() {
+        return CatalogueRecords.count(jdbc, """
+                SELECT count(*) FROM catalogue_entry c JOIN entity e
+                    ON e.id IN (c.organization_id, c.service_id, c.location_id)
+                 WHERE c.status = 'active' AND e.status <> 'active'""");
     }
 
     private List<String> activeNames(String type) {
