@@ -10,9 +10,11 @@ import java.util.UUID;
  * resolved to entity ids.
  *
  * @param status {@code active} or {@code inactive} (retired from every source)
+ * @param assuredBy who last confirmed the record, as a role ({@code maintainer}, {@code coordinator}); null if never
  */
 public record CatalogueEntry(UUID entityId, String entityType, String status, Instant lastModified,
-        LocalDate assuredDate, UUID organizationId, UUID serviceId, UUID locationId, JsonNode document) {
+        LocalDate assuredDate, String assuredBy, UUID organizationId, UUID serviceId, UUID locationId,
+        JsonNode document) {
 
     public boolean active() {
         return "active".equals(status);
