@@ -43,11 +43,17 @@ class ReminderMessages {
         return new Rendered(texts.text(language, "subject." + round, values), body, values.get("optOutUrl"));
     }
 
-    /** Each record: its number, name and kind, then one line per source saying where to change it. */
+    /**
+     * Each record: its number, name and kind, then one line per source saying where to change it; a blank
+     * line between records.
+     */
     String records(String language, List<RemindedRecord> records) {
         StringBuilder text = new StringBuilder();
         int number = 1;
         for (RemindedRecord record : records) {
+            if (number > 1) {
+                text.append('\n');
+            }
             text.append(texts.text(language, "record.line", Map.of("number", Integer.toString(number++),
                     "name", record.name(language), "kind", texts.text(language, "kind." + record.kind()))))
                     .append('\n');
@@ -55,7 +61,6 @@ class ReminderMessages {
                 text.append(texts.text(language, "record.source", Map.of("source", sourceName(language, source),
                         "where", where(language, source)))).append('\n');
             }
-            text.append('\n');
         }
         return text.toString();
     }

@@ -81,7 +81,7 @@ class ReminderTransport {
     /** Written under a temporary name and moved, so a reader never sees half a file; a resend overwrites it. */
     private void writeToOutbox(MimeMessage message, String messageId) throws IOException, MessagingException {
         Files.createDirectories(properties.outbox());
-        String name = messageId.replaceAll("[^A-Za-z0-9._-]", "") + ".eml";
+        String name = messageId.replaceAll("[^A-Za-z0-9@._-]", "") + ".eml";
         Path partial = properties.outbox().resolve(name + ".part");
         try (OutputStream out = Files.newOutputStream(partial)) {
             message.writeTo(out);
