@@ -365,6 +365,55 @@ class ReminderIntegrationTests extends ReminderTestSupport {
     }
 
     @Test
+    void aMailboxTheServerRefusesWith5xxMarksTheMaintainerUnreachable() throws Exception {
+        smtp.stop();
+        JsonNode report;
+        try (RejectingSmtpServer refusing = new RejectingSmtpServer(SMTP_PORT)) {
+            report = startPeriod();
+        }
+
+        assertThat(report.path("unreachable").asInt()).isEqualTo(3);
+        assertThat(report.path("unreachableMaintainers").findValuesAsText("reason"))
+                .containsOnly("SMTP 550: 550 5.1.1 No such mailbox here");
+        assertThat(jdbc.queryForList("SELECT DISTINCT state || ' ' || attempts FROM reminder", String.class))
+                .containsExactly("unreachable 1");
+        List<String> maintainers = new ArrayList<>();
+        getJson("/admin/reminders/maintainers").forEach(maintainer -> maintainers.add(
+                maintainer.path("email").asText() + " " + maintainer.path("unreachableReason").asText("-")));
+        assertThat(maintainers).containsExactly(MUISTIKAS + " SMTP 550: 550 5.1.1 No such mailbox here",
+                FOLKHALSAN + " SMTP 550: 550 5.1.1 No such mailbox here", OPTED_OUT + " -",
+                OMAISHOITAJAT + " SMTP 550: 550 5.1.1 No such mailbox here");
+
+        startSmtp();
+        clock.advance(Duration.ofDays(30));
+        assertThat(periods.followUp()).as("no retry and no second reminder to an unreachable maintainer").isZero();
+        assertThat(admin().exchange("/admin/reminders/maintainers/" + MUISTIKAS + "/unreachable",
+                org.springframework.http.HttpMethod.DELETE, null, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(getJson("/admin/reminders/preview").path("reminders").findValuesAsText("email"))
+                .containsExactly(MUISTIKAS);
+    }
+
+    @Test
+    void aRecordFromSeveralSourcesSaysWhereToChangeItInEach() throws Exception {
+        // As the deduplication will merge them: the association's PTV and lähellä.fi records join its entity.
+        UUID organisation = entityId("organization", "RM-004");
+        for (String[] member : new String[][] {{"ptv", "b1f6c2de-1111-4a2b-9c3d-000000000004", null},
+                {"lahella", "act-4", "https://lahella.fi/toiminta/act-4"}, {"toimeksi", "4404", null}}) {
+            long record = jdbc.queryForObject("""
+                    INSERT INTO source_record (source, kind, source_id, source_url, mapping_set, payload, content_hash,
+                                               first_seen_at, last_seen_at)
+                    VALUES (?, 'organization', ?, ?, 'test', '{}', 'test', now(), now()) RETURNING id""", Long.class,
+                    member[0], member[1], member[2]);
+            jdbc.update("INSERT INTO entity_member (source_record_id, entity_id) VALUES (?, ?)", record, organisation);
+        }
+
+        startPeriod();
+
+        GoldenFiles.assertTextMatches("reminder/first-fi-several-sources.txt",
+                withoutTokens(body(to(received(3), MUISTIKAS).get(0))));
+    }
+
+    @Test
     void staleAfterTwelveMonthsWithoutAssuranceOrChange() throws Exception {
         UUID service = entityId("service", "RM-004");
         assertThat(stale(service)).isFalse();
