@@ -2,11 +2,13 @@ package fi.tarjotin.admin;
 
 import fi.tarjotin.reminder.MaintainerSettings;
 import fi.tarjotin.reminder.PeriodAlreadyStartedException;
+import fi.tarjotin.reminder.ReminderAnswers;
 import fi.tarjotin.reminder.ReminderPeriods;
 import fi.tarjotin.reminder.ReminderReports;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -33,11 +35,14 @@ class ReminderAdminController {
     private final ReminderPeriods periods;
     private final ReminderReports reports;
     private final MaintainerSettings maintainers;
+    private final ReminderAnswers answers;
 
-    ReminderAdminController(ReminderPeriods periods, ReminderReports reports, MaintainerSettings maintainers) {
+    ReminderAdminController(ReminderPeriods periods, ReminderReports reports, MaintainerSettings maintainers,
+            ReminderAnswers answers) {
         this.periods = periods;
         this.reports = reports;
         this.maintainers = maintainers;
+        this.answers = answers;
     }
 
     /** Who the next period would remind, of what, in which language; sends nothing. */
@@ -79,6 +84,12 @@ class ReminderAdminController {
     @GetMapping("/change-requests")
     List<ReminderReports.ChangeRequest> changeRequests() {
         return reports.changeRequests();
+    }
+
+    /** A coordinator confirms a record as still correct: assured today, {@code tarjotin.assured_by: coordinator}. */
+    @PostMapping("/records/{id}/assure")
+    ResponseEntity<Void> assure(@PathVariable UUID id) {
+        return answers.assureByCoordinator(id) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
     }
 
     @GetMapping("/overrides")

@@ -2,7 +2,6 @@ package fi.tarjotin.reminder;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,7 +22,8 @@ import org.springframework.web.util.HtmlUtils;
  * on a GET. The form's POST carries the signed, single-use token, which is the request's protection:
  * the service keeps no session or cookie (CSRF protection is off for the whole stateless API), and a
  * forged POST would need the token from the maintainer's mail. Pages are plain HTML without scripts or
- * outside assets, in the reminder's language, every value escaped.
+ * outside assets, in the reminder's language, every value escaped; ApiWebConfiguration marks them
+ * {@code no-store}, and no referrer leaves them, since the address holds the token.
  */
 @RestController
 @RequestMapping("/reminders")
@@ -105,7 +105,7 @@ class ReminderAnswerController {
                 + "<meta name=\"robots\" content=\"noindex\">\n<title>" + title + "</title>\n</head>\n<body>\n<h1>"
                 + title + "</h1>\n" + body + "</body>\n</html>\n";
         return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .cacheControl(CacheControl.noStore()).header("Referrer-Policy", "no-referrer").body(page);
+                .header("Referrer-Policy", "no-referrer").body(page);
     }
 
     private static String escape(String text) {

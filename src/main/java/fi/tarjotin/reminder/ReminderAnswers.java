@@ -23,10 +23,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction as the answer.
  */
 @Component
-class ReminderAnswers {
+public class ReminderAnswers {
 
     /** Who assured a record, as the public API shows it: a role, never the person's address. */
     static final String ASSURED_BY_MAINTAINER = "maintainer";
+    static final String ASSURED_BY_COORDINATOR = "coordinator";
     private static final int MAX_MESSAGE_LENGTH = 4000;
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -103,6 +104,24 @@ class ReminderAnswers {
             publisher.publishChangedSince(now);
         }
         return reminder;
+    }
+
+    /**
+     * A coordinator confirms a record (a maintainer said so on the phone, say): assured today by the
+     * coordinator role. False when there is no active organisation or service with the id.
+     */
+    public boolean assureByCoordinator(UUID entity) {
+        Instant now = clock.instant();
+        int assured = jdbc.update("""
+                UPDATE entity SET assured_date = :today, assured_by = :role, last_modified = :now
+                 WHERE id = :id AND status = 'active' AND entity_type IN ('organization', 'service')""",
+                new MapSqlParameterSource(Map.of("id", entity, "role", ASSURED_BY_COORDINATOR,
+                        "now", Timestamp.from(now),
+                        "today", Date.valueOf(LocalDate.ofInstant(now, ReminderPeriods.HELSINKI)))));
+        if (assured > 0) {
+            publisher.publishChangedSince(now);
+        }
+        return assured > 0;
     }
 
     private Reminder reminder(long id) {

@@ -180,6 +180,7 @@ class ReminderIntegrationTests extends ReminderTestSupport {
         ResponseEntity<String> page = http.getForEntity("/reminders/confirm?token=" + token, String.class);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(page.getHeaders().getContentType().toString()).isEqualTo("text/html;charset=UTF-8");
+        assertThat(page.getHeaders().getCacheControl()).as("a page holding a token is never cached").isEqualTo("no-store");
         assertThat(page.getBody()).contains("<html lang=\"fi\">", "<li>Kuopion Omaishoitajat ry (organisaatio)</li>",
                 "<li>Kuopion Omaishoitajien Nuoret (toiminta)</li>", "<form method=\"post\" action=\"confirm\">",
                 "Kaikki tiedot ovat oikein").doesNotContain("<script");
@@ -414,11 +415,20 @@ class ReminderIntegrationTests extends ReminderTestSupport {
     }
 
     @Test
-    void staleAfterTwelveMonthsWithoutAssuranceOrChange() throws Exception {
+    void staleAfterTwelveMonthsWithoutAssuranceOrChangeUntilACoordinatorAssuresIt() throws Exception {
         UUID service = entityId("service", "RM-004");
         assertThat(stale(service)).isFalse();
         clock.advance(Duration.ofDays(400));
         assertThat(stale(service)).isTrue();
+
+        assertThat(admin().postForEntity("/admin/reminders/records/" + service + "/assure", null, String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        JsonNode published = json.readTree(http.getForEntity("/services/" + service, String.class).getBody());
+        assertThat(published.path("assured_date").asText()).isEqualTo("2028-04-04");
+        assertThat(published.path("tarjotin").path("assured_by").asText()).isEqualTo("coordinator");
+        assertThat(published.path("tarjotin").path("stale").asBoolean()).isFalse();
+        assertThat(admin().postForEntity("/admin/reminders/records/" + UUID.randomUUID() + "/assure", null,
+                String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     private boolean stale(UUID service) throws IOException {
