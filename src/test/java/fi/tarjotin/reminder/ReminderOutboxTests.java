@@ -6,15 +6,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The embedded default: no SMTP server configured, so a period writes each reminder as an .eml file into
@@ -31,6 +34,25 @@ class ReminderOutboxTests extends ReminderTestSupport {
     static void outbox(DynamicPropertyRegistry registry) {
         reminderSettings(registry);
         registry.add("tarjotin.reminders.outbox", OUTBOX::toString);
+    }
+
+    @BeforeEach
+    void emptyOutbox() throws IOException {
+        FileSystemUtils.deleteRecursively(OUTBOX);
+    }
+
+    @Test
+    void theScheduleStartsAPeriodOnceOnItsFirstLookInAPeriodMonth() {
+        clock.set(Instant.parse("2027-02-28T21:59:00Z"));
+        assertThat(periods.startDuePeriod("schedule")).as("still February in Helsinki").isEmpty();
+
+        clock.set(Instant.parse("2027-02-28T22:00:00Z"));
+        assertThat(periods.startDuePeriod("schedule")).map(ReminderPeriods.Period::label).contains("2027-03");
+        clock.set(Instant.parse("2027-03-02T07:00:00Z"));
+        assertThat(periods.startDuePeriod("schedule")).isEmpty();
+        assertThat(jdbc.queryForList("SELECT label || ' ' || started_by FROM reminder_period", String.class))
+                .containsExactly("2027-03 schedule");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM reminder", Long.class)).isEqualTo(3);
     }
 
     @Test
