@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -132,7 +133,7 @@ public class ReminderAnswers {
                   JOIN entity e ON e.id = r.entity_id WHERE r.reminder_id = :id""",
                 new MapSqlParameterSource("id", id), (row, number) -> new Listed(row.getObject("id", UUID.class),
                         row.getString("entity_type"), name(row.getString("name"), language)));
-        return new Reminder(id, language, records.stream().sorted(java.util.Comparator.comparing(Listed::kind)
+        return new Reminder(id, language, records.stream().sorted(Comparator.comparing(Listed::kind)
                 .thenComparing(Listed::name)).toList());
     }
 

@@ -1,6 +1,8 @@
 package fi.tarjotin.reminder;
 
 import fi.tarjotin.system.Hashes;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -230,7 +232,7 @@ public class ReminderPeriods {
                 (row, number) -> period(row)).stream().findFirst();
     }
 
-    private static Period period(java.sql.ResultSet row) throws java.sql.SQLException {
+    private static Period period(ResultSet row) throws SQLException {
         Timestamp second = row.getTimestamp("second_round_at");
         return new Period(row.getLong("id"), row.getString("label"), row.getTimestamp("started_at").toInstant(),
                 row.getString("started_by"), row.getTimestamp("second_round_due_at").toInstant(),

@@ -1,6 +1,5 @@
 package fi.tarjotin.reminder;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -166,7 +165,7 @@ public class ReminderReports {
                   JOIN reminder_period p ON p.id = a.period_id
                  WHERE a.answer = 'needs-changes' ORDER BY a.id DESC""", new MapSqlParameterSource(),
                 (row, number) -> new ChangeRequest(row.getLong("id"), row.getString("label"), row.getString("email"),
-                        row.getString("message"), ((Timestamp) row.getTimestamp("answered_at")).toInstant(),
+                        row.getString("message"), row.getTimestamp("answered_at").toInstant(),
                         jdbc.query("""
                                 SELECT e.id, e.entity_type, coalesce(e.document->'name'->>'fi', e.document->'name'->>'sv',
                                        e.document->'name'->>'en') AS name

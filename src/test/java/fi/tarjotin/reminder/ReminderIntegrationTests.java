@@ -12,6 +12,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +31,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -131,7 +133,7 @@ class ReminderIntegrationTests extends ReminderTestSupport {
         MimeMessage first = to(received(3), MUISTIKAS).get(0);
         // What a crash after the server took the mail but before "sent" was recorded leaves behind.
         jdbc.update("UPDATE reminder SET state = 'sending', next_attempt_at = ? WHERE email = ?",
-                java.sql.Timestamp.from(PERIOD_START.plus(Duration.ofMinutes(5))), MUISTIKAS);
+                Timestamp.from(PERIOD_START.plus(Duration.ofMinutes(5))), MUISTIKAS);
 
         assertThat(periods.followUp()).as("still within the lease: the first attempt may be going on").isZero();
         clock.advance(Duration.ofMinutes(6));
@@ -389,7 +391,7 @@ class ReminderIntegrationTests extends ReminderTestSupport {
         clock.advance(Duration.ofDays(30));
         assertThat(periods.followUp()).as("no retry and no second reminder to an unreachable maintainer").isZero();
         assertThat(admin().exchange("/admin/reminders/maintainers/" + MUISTIKAS + "/unreachable",
-                org.springframework.http.HttpMethod.DELETE, null, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+                HttpMethod.DELETE, null, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(getJson("/admin/reminders/preview").path("reminders").findValuesAsText("email"))
                 .containsExactly(MUISTIKAS);
     }
