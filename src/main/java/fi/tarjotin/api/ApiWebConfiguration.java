@@ -67,7 +67,9 @@ class ApiWebConfiguration implements WebMvcConfigurer {
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
                 String path = request.getRequestURI().substring(request.getContextPath().length());
-                boolean restricted = path.startsWith("/admin") || path.startsWith("/actuator");
+                // Reminder answer pages hold a maintainer's single-use link: never kept by any cache.
+                boolean restricted = path.startsWith("/admin") || path.startsWith("/actuator")
+                        || path.startsWith("/reminders");
                 boolean readOnly = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
                 response.setHeader(HttpHeaders.CACHE_CONTROL, restricted || !readOnly ? noStore : publicCaching);
                 chain.doFilter(request, response);

@@ -47,11 +47,13 @@ public class HsdsDocuments {
     private final ObjectMapper json;
     private final TaxonomyTerms terms;
     private final HsdsParts parts;
+    private final Freshness freshness;
 
-    HsdsDocuments(ObjectMapper json, TaxonomyTerms terms, HsdsParts parts) {
+    HsdsDocuments(ObjectMapper json, TaxonomyTerms terms, HsdsParts parts, Freshness freshness) {
         this.json = json;
         this.terms = terms;
         this.parts = parts;
+        this.freshness = freshness;
     }
 
     // ---- services -------------------------------------------------------------------------------------
@@ -294,6 +296,7 @@ public class HsdsDocuments {
     private ObjectNode extension(CatalogueEntry entry, JsonNode document, List<String> fields) {
         ObjectNode extension = json.createObjectNode();
         extension.put("status", entry.status());
+        freshness.put(extension, entry);
         Iterator<Map.Entry<String, JsonNode>> properties = document.fields();
         while (properties.hasNext()) {
             Map.Entry<String, JsonNode> property = properties.next();

@@ -10,10 +10,12 @@ import java.util.UUID;
  * resolved to entity ids.
  *
  * @param status {@code active} or {@code inactive} (retired from every source, or merged into another)
+ * @param assuredBy who last confirmed the record, as a role ({@code maintainer}, {@code coordinator}); null if never
  * @param successorId the entity this one was merged into, or null
  */
 public record CatalogueEntry(UUID entityId, String entityType, String status, Instant lastModified,
-        LocalDate assuredDate, UUID organizationId, UUID serviceId, UUID locationId, UUID successorId,
+        LocalDate assuredDate, String assuredBy, UUID organizationId, UUID serviceId, UUID locationId,
+        UUID successorId,
         JsonNode document) {
 
     public boolean active() {

@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class JdbcCatalogueReader {
 
     private static final String COLUMNS = """
-            c.entity_id, c.entity_type, c.status, c.last_modified, c.assured_date, c.organization_id,
+            c.entity_id, c.entity_type, c.status, c.last_modified, c.assured_date, e.assured_by, c.organization_id,
             c.service_id, c.location_id, c.successor_id, e.document::text AS document""";
     // The document is the entity's own; this join is the only way documents reach the public API.
     private static final String ENTRIES = "catalogue_entry c JOIN entity e ON e.id = c.entity_id";
@@ -252,8 +252,9 @@ public class JdbcCatalogueReader {
         java.sql.Date assured = row.getDate("assured_date");
         return new CatalogueEntry(row.getObject("entity_id", UUID.class), row.getString("entity_type"),
                 row.getString("status"), lastModified.toInstant(), assured == null ? null : assured.toLocalDate(),
-                row.getObject("organization_id", UUID.class), row.getObject("service_id", UUID.class),
-                row.getObject("location_id", UUID.class), row.getObject("successor_id", UUID.class), document);
+                row.getString("assured_by"), row.getObject("organization_id", UUID.class),
+                row.getObject("service_id", UUID.class), row.getObject("location_id", UUID.class),
+                row.getObject("successor_id", UUID.class), document);
     }
 
     private record Query(String from, String order, MapSqlParameterSource parameters) {

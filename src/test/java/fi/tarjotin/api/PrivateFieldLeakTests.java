@@ -36,6 +36,9 @@ class PrivateFieldLeakTests extends CatalogueApiTestSupport {
                     'sector', 'Leakmarkersector', 'educationBackground', 'Leakmarkereducation'))
                  WHERE entity_type IN ('organization', 'service')""", MAINTAINER);
         assertThat(updated).isEqualTo(6 + 16);
+        // Who assured a record is published only as a role: an address stored there must not come out.
+        assertThat(jdbc.update("UPDATE entity SET assured_date = DATE '2026-09-15', assured_by = ?"
+                + " WHERE entity_type IN ('organization', 'service')", MAINTAINER)).isEqualTo(6 + 16);
         publisher.rebuild();
     }
 
@@ -69,5 +72,7 @@ class PrivateFieldLeakTests extends CatalogueApiTestSupport {
         }
         assertThat(urls).hasSizeGreaterThan(3 * (16 + 6 + 13));
         assertThat(getJson("/services?search=leak-marker").path("total_items").asInt()).isZero();
+        assertThat(getJson("/services/" + getJson("/services").path("contents").path(0).path("id").asText())
+                .path("assured_date").asText()).as("the assured date itself is public").isEqualTo("2026-09-15");
     }
 }
