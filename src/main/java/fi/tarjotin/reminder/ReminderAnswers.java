@@ -77,7 +77,8 @@ public class ReminderAnswers {
                 case "confirm" -> {
                     jdbc.update("""
                             UPDATE entity SET assured_date = :today, assured_by = :role, last_modified = :now
-                             WHERE id IN (SELECT entity_id FROM reminder_record WHERE reminder_id = :id)
+                             WHERE id IN (SELECT coalesce(e.successor_id, e.id) FROM reminder_record r
+                                            JOIN entity e ON e.id = r.entity_id WHERE r.reminder_id = :id)
                                AND status = 'active'""", values.addValue("role", ASSURED_BY_MAINTAINER)
                             .addValue("today", Date.valueOf(LocalDate.ofInstant(now, ReminderPeriods.HELSINKI))));
                     yield "confirmed";
