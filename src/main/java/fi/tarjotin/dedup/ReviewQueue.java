@@ -24,10 +24,15 @@ public class ReviewQueue {
     /** The two answers a coordinator gives. */
     public static final List<String> DECISIONS = List.of("merge", "keep-apart");
 
-    private static final String REVIEW_COLUMNS = """
-            r.id, r.entity_type, r.score, r.decided_by, r.status, r.first_seen_at, r.last_seen_at,
-            r.source_a, r.source_id_a, r.source_b, r.source_id_b, d.decision, d.decided_by AS coordinator,
-            d.decided_at, d.note""";
+    // Review pairs with their decision, if any.
+    private static final String REVIEWS = """
+            SELECT r.id, r.entity_type, r.score, r.decided_by, r.status, r.first_seen_at, r.last_seen_at,
+                   r.source_a, r.source_id_a, r.source_b, r.source_id_b, d.decision, d.decided_by AS coordinator,
+                   d.decided_at, d.note
+              FROM match_review r
+              LEFT JOIN match_decision d ON d.entity_type = r.entity_type AND d.source_a = r.source_a
+                   AND d.source_id_a = r.source_id_a AND d.source_b = r.source_b AND d.source_id_b = r.source_id_b
+            """;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -63,20 +68,14 @@ public class ReviewQueue {
 
     /** Review pairs by status ({@code open}, {@code decided}, {@code withdrawn}), strongest first. */
     public List<ReviewItem> list(String status, String entityType) {
-        return jdbc.query("SELECT " + REVIEW_COLUMNS + """
-                 FROM match_review r
-                 LEFT JOIN match_decision d ON d.entity_type = r.entity_type AND d.source_a = r.source_a
-                      AND d.source_id_a = r.source_id_a AND d.source_b = r.source_b AND d.source_id_b = r.source_id_b
+        return jdbc.query(REVIEWS + """
                 WHERE r.status = :status AND (CAST(:type AS text) IS NULL OR r.entity_type = :type)
                 ORDER BY r.score DESC, r.id""", new MapSqlParameterSource("status", status).addValue("type", entityType),
                 this::item);
     }
 
     public Optional<ReviewItem> find(long id) {
-        return jdbc.query("SELECT " + REVIEW_COLUMNS + """
-                 FROM match_review r
-                 LEFT JOIN match_decision d ON d.entity_type = r.entity_type AND d.source_a = r.source_a
-                      AND d.source_id_a = r.source_id_a AND d.source_b = r.source_b AND d.source_id_b = r.source_id_b
+        return jdbc.query(REVIEWS + """
                 WHERE r.id = :id""", new MapSqlParameterSource("id", id), this::item).stream().findFirst();
     }
 
