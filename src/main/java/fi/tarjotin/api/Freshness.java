@@ -11,8 +11,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * How recently an organisation or service was checked, for the profile: {@code tarjotin.stale} and
- * {@code tarjotin.assured_by}. Maintainers confirm records through the update reminders (fi.tarjotin.reminder).
+ * How recently an organisation or service was checked, for the profile: {@code tarjotin.stale},
+ * {@code tarjotin.assured_date} and {@code tarjotin.assured_by}. Maintainers confirm records through the update reminders (fi.tarjotin.reminder).
  */
 @Component
 class Freshness {
@@ -44,6 +44,10 @@ class Freshness {
         LocalDate checked = entry.assuredDate() != null ? entry.assuredDate()
                 : LocalDate.ofInstant(entry.lastModified(), HELSINKI);
         extension.put("stale", checked.plus(staleAfter).isBefore(LocalDate.now(clock.withZone(HELSINKI))));
+        if (entry.assuredDate() != null) {
+            // HSDS has assured_date on services only; the profile gives it for organisations too.
+            extension.put("assured_date", entry.assuredDate().toString());
+        }
         if (entry.assuredBy() != null && ROLES.contains(entry.assuredBy())) {
             extension.put("assured_by", entry.assuredBy());
         }

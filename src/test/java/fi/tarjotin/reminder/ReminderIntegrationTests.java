@@ -207,6 +207,9 @@ class ReminderIntegrationTests extends ReminderTestSupport {
         assertThat(published.path("tarjotin").path("stale").asBoolean()).isFalse();
         assertThat(published.path("tarjotin").path("assured_by").asText()).isEqualTo("maintainer");
         assertThat(published.has("assurer_email")).isFalse();
+        JsonNode organisation = json.readTree(http.getForEntity("/organizations/" + entityId("organization", "RM-001"),
+                String.class).getBody());
+        assertThat(organisation.path("tarjotin").path("assured_date").asText()).isEqualTo("2027-03-01");
         for (String url : List.of("/services/" + service, "/organizations/" + entityId("organization", "RM-001"),
                 "/services?modified_after=2027-03-01T00:00:00Z", "/services?format=ndjson",
                 "/organizations?format=ndjson")) {
