@@ -56,6 +56,8 @@ import org.springframework.test.context.TestPropertySource;
  * <p>The spreadsheet {@code dedup/pipeline/jarjestot.csv}: KL-1 is PTV's Kuopion kaupunki (same name, phone, e-mail and website);
  * KL-2 and KL-3 are one association written "ry" and "r.y." (same e-mail and address, other phones); KL-4 and
  * KL-5 are probably one (name only); KL-6 is another association sharing KL-2's office phone and address.
+ * The lähellä.fi page {@code dedup/pipeline/lahella-page.json} has PTV's carers' group again, as an activity of
+ * the city pushed from lähellä.fi.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -63,13 +65,16 @@ import org.springframework.test.context.TestPropertySource;
 class EntityResolutionIntegrationTests {
 
     private static final WireMockServer PTV = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    private static final WireMockServer LAHELLA = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     private static final Path SHEET = Path.of("src/test/resources/dedup/pipeline/jarjestot.csv");
     private static final String SHEET_SOURCE = "spreadsheet-jarjestot";
     private static final String PTV_KUOPIO = "00022b78-dd97-4a66-8846-68b179d983e0";
+    private static final String PTV_CARER_GROUP = "0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d";
     private static final String AREA = "/area/Municipality/code/297";
 
     static {
         PTV.start();
+        LAHELLA.start();
     }
 
     @Autowired
@@ -95,12 +100,15 @@ class EntityResolutionIntegrationTests {
     @DynamicPropertySource
     static void standIns(DynamicPropertyRegistry registry) {
         registry.add("tarjotin.sources.ptv.v11.base-url", PTV::baseUrl);
+        registry.add("tarjotin.sources.lahella.base-url", LAHELLA::baseUrl);
+        registry.add("tarjotin.sources.lahella.cookie", () -> "AUTH_TOKEN=test-session");
         registry.add("tarjotin.sources.spreadsheet.inbox", () -> "target/test-inbox/" + UUID.randomUUID());
     }
 
     @BeforeEach
     void emptyCatalogue() {
         PTV.resetAll();
+        LAHELLA.resetAll();
         CatalogueRecords.emptyCatalogue(jdbc);
         stubPtv();
     }
@@ -136,6 +144,27 @@ class EntityResolutionIntegrationTests {
         published.set("field_provenance", kuopio.path("tarjotin").get("field_provenance"));
         GoldenFiles.assertMatches("dedup/pipeline/kuopio-organization.json",
                 json.readTree(published.toString().replace(PTV.baseUrl(), "http://ptv.test")));
+    }
+
+    @Test
+    void theSameActivityInPtvAndLahellaIsOneServiceOfOneOrganisation() throws Exception {
+        LAHELLA.stubFor(get(urlPathEqualTo("/v1/activities")).withQueryParam("skip", equalTo("0"))
+                .willReturn(okJson(Fixtures.read("dedup/pipeline/lahella-page.json"))));
+
+        assertThat(importToEnd("ptv").status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(importToEnd("lahella").status()).isEqualTo(RunStatus.SUCCEEDED);
+
+        assertThat(entities("organization")).containsExactly(
+                "active Kuopion kaupunki [lahella:7200000001, ptv:" + PTV_KUOPIO + "]", "inactive Kuopion kaupunki []");
+        assertThat(entities("service")).containsExactly("active Liikuntaneuvonta [ptv:0008afc0-182c-4580-ba73-7472287f4d63]",
+                "active Omaishoitajien vertaistukiryhmä [lahella:9001, ptv:" + PTV_CARER_GROUP + "]",
+                "inactive Omaishoitajien vertaistukiryhmä []");
+        JsonNode group = getJson("/services/" + founded("ptv", RecordKind.SERVICE, PTV_CARER_GROUP));
+        assertThat(group.path("tarjotin").path("provenance").findValuesAsText("source")).containsExactly("ptv", "lahella");
+        assertThat(group.path("organization").path("id").asText())
+                .isEqualTo(founded("ptv", RecordKind.ORGANIZATION, PTV_KUOPIO).toString());
+        assertThat(send(HttpRequest.newBuilder(uri("/services/" + founded("lahella", RecordKind.SERVICE, "9001"))))
+                .statusCode()).isEqualTo(301);
     }
 
     @Test
@@ -258,9 +287,12 @@ class EntityResolutionIntegrationTests {
 
     // ---- helpers ---------------------------------------------------------------------------------------
 
+    private ImportRun importToEnd(String source) {
+        return ImportRuns.awaitEnd(runs, launcher.launch(source, ImportKind.FULL, "test").id());
+    }
+
     private void importPtvAndSheet() throws IOException {
-        ImportRun ptv = ImportRuns.awaitEnd(runs, launcher.launch("ptv", ImportKind.FULL, "test").id());
-        assertThat(ptv.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(importToEnd("ptv").status()).isEqualTo(RunStatus.SUCCEEDED);
         SpreadsheetReport sheet = upload(sheet());
         assertThat(sheet.status()).isEqualTo("succeeded");
         assertThat(sheet.rejected()).isEmpty();
