@@ -38,5 +38,6 @@ CREATE TABLE match_decision (
 );
 
 -- A merged-away entity stays, inactive, pointing to the entity that took its place; the API answers its id
--- with a redirect there.
+-- with a redirect there. The index finds the entities pointing to one that merges on in turn.
 ALTER TABLE catalogue_entry ADD COLUMN successor_id uuid;
+CREATE INDEX entity_by_successor ON entity (successor_id) WHERE successor_id IS NOT NULL;

@@ -89,7 +89,10 @@ CREATE TABLE reminder_answer (
     email        text        NOT NULL REFERENCES maintainer (email),
     answer       text        NOT NULL CHECK (answer IN ('confirmed', 'needs-changes', 'opted-out')),
     message      text,
-    answered_at  timestamptz NOT NULL
+    answered_at  timestamptz NOT NULL,
+    -- A "needs changes" request a coordinator has dealt with.
+    handled_at   timestamptz,
+    handled_by   text
 );
 
 CREATE INDEX reminder_answer_by_period ON reminder_answer (period_id);

@@ -14,6 +14,7 @@ import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,7 +31,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Deduplication for coordinators: the review queue of uncertain pairs and their decisions, decisions on any two
- * records, resolving again now, and deduplicating a list of their own. Authenticated: see SecurityConfiguration.
+ * records, an entity with its records, resolving again now, and deduplicating a list of their own. Authenticated: see SecurityConfiguration.
  */
 @RestController
 @RequestMapping("/admin")
@@ -60,6 +61,12 @@ class DedupAdminController {
     @GetMapping("/dedup/reviews/{id}")
     ReviewItem review(@PathVariable long id) {
         return queue.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    /** An entity with its records and whole document (private details and field sources included). */
+    @GetMapping("/dedup/entities/{id}")
+    ReviewQueue.EntityView entity(@PathVariable UUID id) {
+        return queue.entity(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no entity " + id));
     }
 
     /** What a coordinator answers: {@code merge} or {@code keep-apart}, with an optional note. */

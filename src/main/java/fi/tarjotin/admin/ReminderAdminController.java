@@ -80,10 +80,19 @@ class ReminderAdminController {
                 "no reminder period " + id));
     }
 
-    /** "Needs changes" answers with their messages, newest first. */
+    /** "Needs changes" answers with their messages, newest first: open ones, or with {@code all=true} every one. */
     @GetMapping("/change-requests")
-    List<ReminderReports.ChangeRequest> changeRequests() {
-        return reports.changeRequests();
+    List<ReminderReports.ChangeRequest> changeRequests(@RequestParam(defaultValue = "false") boolean all) {
+        return reports.changeRequests(all);
+    }
+
+    /** Marks a change request dealt with, so the open list holds only what still needs doing. */
+    @PostMapping("/change-requests/{id}/handled")
+    ResponseEntity<Void> changeRequestHandled(@PathVariable long id, Principal coordinator) {
+        if (!reports.markHandled(id, coordinator.getName())) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no open change request " + id);
+        }
+        return ResponseEntity.noContent().build();
     }
 
     /** A coordinator confirms a record as still correct: assured today, {@code tarjotin.assured_by: coordinator}. */

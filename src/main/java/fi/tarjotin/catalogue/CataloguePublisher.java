@@ -83,13 +83,12 @@ public class CataloguePublisher {
                    published_at = EXCLUDED.published_at, successor_id = EXCLUDED.successor_id""".formatted(SEARCH_VECTOR);
 
     // A reference names the target by the source's own id; the entity it resolves to is the one whose
-    // member is that source record (so a merged target resolves to the merged entity). Every reference is
-    // checked, not only unresolved ones: a merge or split moves records between entities without changing
-    // the entries that point to them.
+    // member is that source record (so a merged target resolves to the merged entity). Entity resolution
+    // unresolves the references to entities that lost records, so they are resolved here again.
     private static final String RESOLVE = """
             UPDATE catalogue_entry c SET %1$s_id = em.entity_id
               FROM source_record s JOIN entity_member em ON em.source_record_id = s.id
-             WHERE c.%1$s_ref IS NOT NULL AND c.%1$s_id IS DISTINCT FROM em.entity_id
+             WHERE c.%1$s_ref IS NOT NULL AND c.%1$s_id IS NULL
                AND s.source = c.source AND s.kind = '%2$s' AND s.source_id = c.%1$s_ref""";
 
     private final NamedParameterJdbcTemplate jdbc;

@@ -7,7 +7,8 @@ import java.util.List;
  * that provides it and its categories. Every field but the id and the name may be empty; a contact cell may
  * hold several values separated by commas or semicolons. Nothing here needs to be normalised already.
  *
- * @param ptvId the record's PTV id if it has one: the same PTV id in two sources is the same thing
+ * @param ptvId the record's PTV id if it has one: the same PTV id in two sources is the same thing, and two
+ *     different PTV ids are two things
  * @param organisation for a service, its organisation's id or name (compared exactly after folding)
  * @param categories for a service, its category codes
  */

@@ -118,6 +118,7 @@ public class EntityResolution {
         Map<UUID, UUID> survivorOfFormer = new HashMap<>();
         List<Long> movedRecords = new ArrayList<>();
         List<UUID> movedTo = new ArrayList<>();
+        Set<UUID> entitiesThatLostRecords = new HashSet<>();
         int merged = 0;
         for (List<MemberRecord> cluster : clusters) {
             UUID survivor = survivorOf(kind, cluster, states, taken);
@@ -129,6 +130,7 @@ public class EntityResolution {
                 if (!member.entityId().equals(survivor)) {
                     movedRecords.add(member.sourceRecordId());
                     movedTo.add(survivor);
+                    entitiesThatLostRecords.add(member.entityId());
                 }
             }
             if (cluster.size() > 1) {
@@ -137,15 +139,19 @@ public class EntityResolution {
             writeIfChanged(type, survivor, cluster, states.get(survivor), now);
         }
         repository.moveMembers(movedRecords, movedTo);
-        int retired = 0;
+        List<UUID> retiring = new ArrayList<>();
+        List<UUID> successors = new ArrayList<>();
         for (EntityState state : states.values()) {
             UUID successor = survivorOfFormer.get(state.id());
             if (!taken.contains(state.id()) && successor != null
                     && (state.active() || !successor.equals(state.successorId()))) {
-                repository.retireInto(state.id(), successor, now);
-                retired++;
+                retiring.add(state.id());
+                successors.add(successor);
             }
         }
+        repository.retireInto(retiring, successors, now);
+        repository.unresolveReferencesTo(type, entitiesThatLostRecords);
+        int retired = retiring.size();
         int reviews = recordReviews(type, result.reviewPairs(), now);
         return new Outcome(type, members.size(), clusters.size(), merged, retired, reviews);
     }

@@ -107,18 +107,37 @@ class JdbcEntityResolutionRepository {
     }
 
     /**
-     * Retires an entity that merged into another, and points the entities that already named it as their
-     * successor to the new one, so a successor is always one step away.
+     * Retires entities that merged into others (ids and successors pairwise), and points the entities that
+     * already named them as their successor to the new ones, so a successor is always one step away.
      */
-    void retireInto(UUID id, UUID successor, Instant now) {
-        MapSqlParameterSource parameters = new MapSqlParameterSource("id", id).addValue("successor", successor)
-                .addValue("now", Timestamp.from(now));
+    void retireInto(List<UUID> ids, List<UUID> successors, Instant now) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        MapSqlParameterSource parameters = new MapSqlParameterSource("ids", SqlArrays.of("uuid", ids))
+                .addValue("successors", SqlArrays.of("uuid", successors)).addValue("now", Timestamp.from(now));
         jdbc.update("""
-                UPDATE entity SET status = 'inactive', successor_id = :successor, last_modified = :now
-                 WHERE id = :id AND (status <> 'inactive' OR successor_id IS DISTINCT FROM :successor)""", parameters);
+                UPDATE entity e SET status = 'inactive', successor_id = t.successor, last_modified = :now
+                  FROM unnest(:ids, :successors) AS t(id, successor)
+                 WHERE e.id = t.id AND (e.status <> 'inactive' OR e.successor_id IS DISTINCT FROM t.successor)""",
+                parameters);
         jdbc.update("""
-                UPDATE entity SET successor_id = :successor, last_modified = :now
-                 WHERE successor_id = :id""", parameters);
+                UPDATE entity e SET successor_id = t.successor, last_modified = :now
+                  FROM unnest(:ids, :successors) AS t(id, successor)
+                 WHERE e.successor_id = t.id""", parameters);
+    }
+
+    /**
+     * Unresolves the read model's references to entities that lost records, so the next publish resolves
+     * them again to wherever the records went (references are kept as the source's ids).
+     */
+    void unresolveReferencesTo(String entityType, Collection<UUID> entityIds) {
+        if (entityIds.isEmpty()) {
+            return;
+        }
+        String column = "organization".equals(entityType) ? "organization_id" : "service_id";
+        jdbc.update("UPDATE catalogue_entry SET " + column + " = NULL WHERE " + column + " = ANY(:ids)",
+                new MapSqlParameterSource("ids", SqlArrays.of("uuid", entityIds)));
     }
 
     /** The coordinators' decisions on pairs of records of an entity type. */

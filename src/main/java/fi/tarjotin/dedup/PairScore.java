@@ -19,6 +19,13 @@ record PairScore(double bits, double probability, boolean exactKey, Map<MatchFie
         return new PairScore(Double.POSITIVE_INFINITY, 1, true, contributions);
     }
 
+    /** Two records a key says are different things: never one entity. */
+    static PairScore distinct(MatchField key) {
+        Map<MatchField, Double> contributions = new EnumMap<>(MatchField.class);
+        contributions.put(key, Double.NEGATIVE_INFINITY);
+        return new PairScore(Double.NEGATIVE_INFINITY, 0, false, contributions);
+    }
+
     /** A pair a coordinator decided to merge. */
     static PairScore decided() {
         return exact(MatchField.COORDINATOR);

@@ -54,8 +54,10 @@ final class PairScorer {
         if (sameBusinessId && registered && !services) {
             return PairScore.exact(MatchField.BUSINESS_ID);
         }
-        if (!a.ptvId().isEmpty() && a.ptvId().equals(b.ptvId())) {
-            return PairScore.exact(MatchField.PTV_ID);
+        if (!a.ptvId().isEmpty() && !b.ptvId().isEmpty()) {
+            // PTV ids are the national register's own identity: two of them are two things, however alike
+            // (a wellbeing services county's services of one name in different areas).
+            return a.ptvId().equals(b.ptvId()) ? PairScore.exact(MatchField.PTV_ID) : PairScore.distinct(MatchField.PTV_ID);
         }
         Map<MatchField, Double> evidence = new EnumMap<>(MatchField.class);
         if (!a.businessId().isEmpty() && !b.businessId().isEmpty()) {

@@ -1,5 +1,8 @@
 package fi.tarjotin.dedup;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.tarjotin.catalogue.CataloguePublisher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,10 +41,12 @@ public class ReviewQueue {
     private final TransactionTemplate transaction;
     private final EntityResolution resolution;
     private final CataloguePublisher publisher;
+    private final ObjectMapper json;
 
     ReviewQueue(NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction, EntityResolution resolution,
-            CataloguePublisher publisher) {
+            CataloguePublisher publisher, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
         this.transaction = transaction;
         this.resolution = resolution;
         this.publisher = publisher;
@@ -64,6 +69,30 @@ public class ReviewQueue {
     /** A decision on any two records, with what resolving again did. */
     public record DecisionOutcome(String entityType, RecordView a, RecordView b, Decision decision,
             List<EntityResolution.Outcome> resolution) {
+    }
+
+    /**
+     * An entity as a coordinator checks a merge: its records and its whole document, private details and
+     * {@code fieldSources} included (this is for the authenticated admin API only).
+     */
+    public record EntityView(UUID id, String entityType, String status, UUID successorId, List<RecordView> records,
+            JsonNode document) {
+    }
+
+    /** An entity with its records; empty when there is no such entity. */
+    public Optional<EntityView> entity(UUID id) {
+        return jdbc.query("SELECT id, entity_type, status, successor_id, document::text AS document FROM entity"
+                + " WHERE id = :id", new MapSqlParameterSource("id", id), (row, number) -> {
+                    String type = row.getString("entity_type");
+                    List<RecordView> records = jdbc.query("""
+                            SELECT s.source, s.source_id FROM entity_member em
+                              JOIN source_record s ON s.id = em.source_record_id
+                             WHERE em.entity_id = :id ORDER BY s.source, s.source_id""",
+                            new MapSqlParameterSource("id", id),
+                            (member, index) -> record(type, member.getString("source"), member.getString("source_id")));
+                    return new EntityView(id, type, row.getString("status"), row.getObject("successor_id", UUID.class),
+                            records, readJson(row.getString("document")));
+                }).stream().findFirst();
     }
 
     /** Review pairs by status ({@code open}, {@code decided}, {@code withdrawn}), strongest first. */
@@ -155,6 +184,14 @@ public class ReviewQueue {
         return new DecisionOutcome(entityType, record(entityType, a.source(), a.sourceId()),
                 record(entityType, b.source(), b.sourceId()), new Decision(decision, coordinator, decidedAt, note),
                 outcomes);
+    }
+
+    private JsonNode readJson(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An entity document is not JSON", e);
+        }
     }
 
     private RecordView record(String entityType, String source, String sourceId) {

@@ -1,5 +1,7 @@
 package fi.tarjotin.reminder;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,13 +24,15 @@ public class ReminderReports {
     private final MaintainerDirectory directory;
     private final ReminderPeriods periods;
     private final ReminderMessages messages;
+    private final Clock clock;
 
     ReminderReports(NamedParameterJdbcTemplate jdbc, MaintainerDirectory directory, ReminderPeriods periods,
-            ReminderMessages messages) {
+            ReminderMessages messages, Clock clock) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.periods = periods;
         this.messages = messages;
+        this.clock = clock;
     }
 
     /** Who the next period would remind, in which language, of which records; sends nothing. */
@@ -152,18 +156,22 @@ public class ReminderReports {
     }
 
     /** A maintainer's "needs changes" answer, waiting for the coordinator. */
+    /** A "needs changes" answer; {@code handledAt} and {@code handledBy} once a coordinator has dealt with it. */
     public record ChangeRequest(long id, String period, String email, String message, Instant answeredAt,
-            List<RequestRecord> records) {
+            List<RequestRecord> records, Instant handledAt, String handledBy) {
     }
 
     public record RequestRecord(UUID id, String kind, String name) {
     }
 
-    public List<ChangeRequest> changeRequests() {
+    /** "Needs changes" answers, newest first: the open ones, or with {@code includeHandled} all. */
+    public List<ChangeRequest> changeRequests(boolean includeHandled) {
         return jdbc.query("""
-                SELECT a.id, p.label, a.email, a.message, a.answered_at, a.reminder_id FROM reminder_answer a
+                SELECT a.id, p.label, a.email, a.message, a.answered_at, a.reminder_id, a.handled_at, a.handled_by
+                  FROM reminder_answer a
                   JOIN reminder_period p ON p.id = a.period_id
-                 WHERE a.answer = 'needs-changes' ORDER BY a.id DESC""", new MapSqlParameterSource(),
+                 WHERE a.answer = 'needs-changes' AND (:all OR a.handled_at IS NULL)
+                 ORDER BY a.id DESC""", new MapSqlParameterSource("all", includeHandled),
                 (row, number) -> new ChangeRequest(row.getLong("id"), row.getString("label"), row.getString("email"),
                         row.getString("message"), row.getTimestamp("answered_at").toInstant(),
                         jdbc.query("""
@@ -173,6 +181,17 @@ public class ReminderReports {
                                  WHERE r.reminder_id = :id ORDER BY e.entity_type, name""",
                                 new MapSqlParameterSource("id", row.getLong("reminder_id")),
                                 (record, n) -> new RequestRecord(record.getObject("id", UUID.class),
-                                        record.getString("entity_type"), record.getString("name")))));
+                                        record.getString("entity_type"), record.getString("name"))),
+                        row.getTimestamp("handled_at") == null ? null : row.getTimestamp("handled_at").toInstant(),
+                        row.getString("handled_by")));
+    }
+
+    /** Marks a change request dealt with; false when there is no such open request. */
+    public boolean markHandled(long id, String coordinator) {
+        return jdbc.update("""
+                UPDATE reminder_answer SET handled_at = :now, handled_by = :coordinator
+                 WHERE id = :id AND answer = 'needs-changes' AND handled_at IS NULL""",
+                new MapSqlParameterSource("id", id).addValue("coordinator", coordinator)
+                        .addValue("now", Timestamp.from(clock.instant()))) == 1;
     }
 }

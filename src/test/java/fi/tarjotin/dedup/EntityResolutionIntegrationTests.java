@@ -144,6 +144,12 @@ class EntityResolutionIntegrationTests {
         published.set("field_provenance", kuopio.path("tarjotin").get("field_provenance"));
         GoldenFiles.assertMatches("dedup/pipeline/kuopio-organization.json",
                 json.readTree(published.toString().replace(PTV.baseUrl(), "http://ptv.test")));
+
+        JsonNode forCoordinator = adminGet("/admin/dedup/entities/" + founded("ptv", RecordKind.ORGANIZATION, PTV_KUOPIO));
+        assertThat(forCoordinator.get("records").findValuesAsText("sourceId")).containsExactly(PTV_KUOPIO, "KL-1");
+        assertThat(forCoordinator.path("document").path("privateDetails").path("maintainerEmails").toString())
+                .isEqualTo("[\"jarjestoyhteistyo@kuopio.example\"]");
+        assertThat(forCoordinator.path("document").path("fieldSources").path("emails").toString()).isEqualTo("[1]");
     }
 
     @Test

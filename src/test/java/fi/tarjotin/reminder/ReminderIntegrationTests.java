@@ -284,6 +284,12 @@ class ReminderIntegrationTests extends ReminderTestSupport {
         assertThat(requests.get(0).path("message").asText()).isEqualTo("Ny adress: <Skolgatan 1>");
         assertThat(requests.get(0).path("records").findValuesAsText("name"))
                 .containsExactly("Föreningen Folkhälsan i Kuopio rf", "Föreningen Folkhälsan i Kuopio rf");
+        String handled = "/admin/reminders/change-requests/" + requests.get(0).path("id").asLong() + "/handled";
+        assertThat(admin().postForEntity(handled, null, String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(admin().postForEntity(handled, null, String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(getJson("/admin/reminders/change-requests")).isEmpty();
+        assertThat(getJson("/admin/reminders/change-requests?all=true").findValuesAsText("handledBy"))
+                .containsExactly("coordinator");
         assertThat(jdbc.queryForList("SELECT email FROM maintainer WHERE opted_out_at IS NOT NULL ORDER BY email",
                 String.class)).containsExactly(MUISTIKAS, OPTED_OUT);
         JsonNode preview = getJson("/admin/reminders/preview");
