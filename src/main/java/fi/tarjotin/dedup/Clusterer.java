@@ -12,7 +12,7 @@ import java.util.Set;
  * depend on input order. Transitivity is where record linkage goes wrong: A matches B and B matches C does not
  * make A and C one when they are clearly different (two member associations each linked to their federation's
  * record). So before two entities are joined, the pairs across them are scored (up to a budget) and the join is
- * refused if any is a clear non-match or their business ids differ; the refused link goes to review instead.
+ * refused if any is a clear non-match or their business ids or PTV ids differ; the refused link goes to review instead.
  */
 final class Clusterer {
 
@@ -22,18 +22,22 @@ final class Clusterer {
     private final int[] parent;
     private final List<List<Integer>> members = new ArrayList<>();
     private final String[] businessIds;
+    // The PTV id in each entity, if any: two PTV records are never one entity by a chain of other links.
+    private final String[] ptvIds;
     // Coordinators' keep-apart decisions, both ways, by record index.
     private final Map<Integer, Set<Integer>> keptApart = new HashMap<>();
 
     Clusterer(List<MatchRecord> records) {
         parent = new int[records.size()];
         businessIds = new String[records.size()];
+        ptvIds = new String[records.size()];
         for (MatchRecord record : records) {
             parent[record.index()] = record.index();
             List<Integer> own = new ArrayList<>(1);
             own.add(record.index());
             members.add(own);
             businessIds[record.index()] = record.organisation().isEmpty() ? record.businessId() : "";
+            ptvIds[record.index()] = record.ptvId();
         }
     }
 
@@ -107,9 +111,7 @@ final class Clusterer {
         if (keptApart(rootA, rootB)) {
             return Join.REFUSED;
         }
-        String idA = businessIds[rootA];
-        String idB = businessIds[rootB];
-        if (!idA.isEmpty() && !idB.isEmpty() && !idA.equals(idB)) {
+        if (differ(businessIds[rootA], businessIds[rootB]) || differ(ptvIds[rootA], ptvIds[rootB])) {
             return Join.REFUSED;
         }
         if (!exactKey && !compatible(members.get(rootA), members.get(rootB), crossCheck)) {
@@ -129,6 +131,13 @@ final class Clusterer {
         if (businessIds[keep].isEmpty()) {
             businessIds[keep] = businessIds[merged];
         }
+        if (ptvIds[keep].isEmpty()) {
+            ptvIds[keep] = ptvIds[merged];
+        }
+    }
+
+    private static boolean differ(String key, String other) {
+        return !key.isEmpty() && !other.isEmpty() && !key.equals(other);
     }
 
     private static boolean compatible(List<Integer> left, List<Integer> right, PairCheck crossCheck) {

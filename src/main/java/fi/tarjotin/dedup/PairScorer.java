@@ -48,16 +48,17 @@ final class PairScorer {
     }
 
     PairScore score(MatchRecord a, MatchRecord b) {
+        if (!a.ptvId().isEmpty() && !b.ptvId().isEmpty()) {
+            // PTV ids are the national register's own identity: two of them are two things, however alike
+            // (a municipality's sub-organisations sharing its business id, a wellbeing services county's
+            // services of one name in different areas).
+            return a.ptvId().equals(b.ptvId()) ? PairScore.exact(MatchField.PTV_ID) : PairScore.distinct(MatchField.PTV_ID);
+        }
         boolean services = !a.organisation().isEmpty() || !b.organisation().isEmpty();
         boolean registered = a.name().legalForm() != LegalForm.NONE && b.name().legalForm() != LegalForm.NONE;
         boolean sameBusinessId = !a.businessId().isEmpty() && a.businessId().equals(b.businessId());
         if (sameBusinessId && registered && !services) {
             return PairScore.exact(MatchField.BUSINESS_ID);
-        }
-        if (!a.ptvId().isEmpty() && !b.ptvId().isEmpty()) {
-            // PTV ids are the national register's own identity: two of them are two things, however alike
-            // (a wellbeing services county's services of one name in different areas).
-            return a.ptvId().equals(b.ptvId()) ? PairScore.exact(MatchField.PTV_ID) : PairScore.distinct(MatchField.PTV_ID);
         }
         Map<MatchField, Double> evidence = new EnumMap<>(MatchField.class);
         if (!a.businessId().isEmpty() && !b.businessId().isEmpty()) {

@@ -119,6 +119,16 @@ class DedupQualityTests {
     }
 
     @Test
+    void twoPtvRecordsAreNeverOneEvenThroughAThirdRecordWithTheirBusinessId() {
+        Map<String, UUID> entities = run(
+                ptvOrganisation("ptv-city", "Kuopion kaupunki", "0171863-9"),
+                ptvOrganisation("ptv-unit", "Kuopion kaupunki", "0171863-9"),
+                organisation("sheet", "Kuopion kaupunki", "", "", "Kuopio", "", "", "0171863-9"));
+        assertThat(entities.get("ptv-city")).isNotEqualTo(entities.get("ptv-unit"));
+        assertThat(List.of(entities.get("ptv-city"), entities.get("ptv-unit"))).contains(entities.get("sheet"));
+    }
+
+    @Test
     void anOrganisersActivitiesSharingItsContactsAndBusinessIdStayApart() {
         Map<String, UUID> entities = run(
                 organisation("ryhma", "Omaishoitajien vertaisryhmä, Kuopio", "Puijonkatu 12", "70100", "Kuopio", "017 123 4567", "info@kuopionomaishoitajat.fi", "7612307-4"),
@@ -160,6 +170,11 @@ class DedupQualityTests {
     private static DedupRecord organisation(String id, String name, String street, String postalCode, String city,
             String phone, String email, String businessId, String website) {
         return DedupRecord.organisation(id, name, street, postalCode, city, phone, email, website, businessId);
+    }
+
+    /** A PTV organisation: its PTV id is its record id. */
+    private static DedupRecord ptvOrganisation(String id, String name, String businessId) {
+        return new DedupRecord(id, name, "", "", "Kuopio", "", "", "", businessId, id, "", List.of());
     }
 
     private static Map<String, UUID> run(DedupRecord... records) {
