@@ -32,8 +32,7 @@ class MaintainerDirectory {
                    e.document->'privateDetails'->'maintainerEmails' AS maintainer_emails,
                    e.document->'emails' AS emails,
                    coalesce(e.document->>'businessId', o.document->>'businessId') AS business_id,
-                   (SELECT jsonb_agg(jsonb_build_object('source', s.source, 'url', s.source_url)
-                                     ORDER BY s.source, s.source_url)
+                   (SELECT jsonb_agg(DISTINCT s.source ORDER BY s.source)
                       FROM entity_member m JOIN source_record s ON s.id = m.source_record_id
                      WHERE m.entity_id = e.id AND s.retired_at IS NULL) AS sources
               FROM entity e
@@ -176,23 +175,21 @@ class MaintainerDirectory {
 
     private List<RemindedRecord.Source> sources(String text) {
         List<RemindedRecord.Source> sources = new ArrayList<>();
-        for (JsonNode member : read(text)) {
-            String source = member.path("source").asText();
-            String url = member.path("url").isTextual() ? member.path("url").asText() : null;
-            RemindedRecord.Source entry = new RemindedRecord.Source(source, editAt(source, url));
-            if (!sources.contains(entry)) {
-                sources.add(entry);
-            }
+        for (JsonNode source : read(text)) {
+            sources.add(new RemindedRecord.Source(source.asText(), editAt(source.asText())));
         }
         return sources;
     }
 
-    /** PTV records are edited in PTV itself, lähellä.fi and Toimeksi ones on their page, spreadsheet ones by the coordinator. */
-    private String editAt(String source, String url) {
+    /**
+     * Where a maintainer changes a record of a source: the source's own editing service (a record's source URL
+     * is the API address it was read from, no place for a person); spreadsheet records through the coordinator.
+     */
+    private String editAt(String source) {
         return switch (source) {
             case "ptv" -> properties.editUrls().ptv();
-            case "lahella" -> url != null ? url : properties.editUrls().lahella();
-            case "toimeksi" -> url;
+            case "lahella" -> properties.editUrls().lahella();
+            case "toimeksi" -> properties.editUrls().toimeksi();
             default -> null;
         };
     }

@@ -75,6 +75,7 @@ class ReminderConfiguration {
         }
         SourceSettings.requireHttpUrl(PREFIX + "edit-urls.ptv", uri(properties.editUrls().ptv()));
         SourceSettings.requireHttpUrl(PREFIX + "edit-urls.lahella", uri(properties.editUrls().lahella()));
+        SourceSettings.requireHttpUrl(PREFIX + "edit-urls.toimeksi", uri(properties.editUrls().toimeksi()));
         for (int i = 0; i < properties.overrides().size(); i++) {
             ReminderProperties.Override override = properties.overrides().get(i);
             String property = "overrides[" + i + "].";

@@ -57,6 +57,6 @@ public record ReminderProperties(boolean enabled, List<Integer> periodMonths, St
     }
 
     /** Where maintainers change records of the sources that have their own editing service. */
-    public record EditUrls(String ptv, String lahella) {
+    public record EditUrls(String ptv, String lahella, String toimeksi) {
     }
 }

@@ -69,6 +69,7 @@ class ReminderConfigurationValidationTests {
                 new ReminderProperties.CoordinatorContact("Koordinaattori", "koordinaattori@localhost"), overrides,
                 new ReminderProperties.Smtp("", 25, "", "", Duration.ofSeconds(30)),
                 new ReminderProperties.Retry(8, Duration.ofMinutes(10), Duration.ofHours(12)), Duration.ofMinutes(5),
-                new ReminderProperties.EditUrls("https://palvelutietovaranto.suomi.fi", "https://lahella.fi"));
+                new ReminderProperties.EditUrls("https://palvelutietovaranto.suomi.fi", "https://lahella.fi",
+                        "https://www.pohjoissavolaiset.fi"));
     }
 }

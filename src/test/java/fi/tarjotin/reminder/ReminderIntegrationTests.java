@@ -409,8 +409,12 @@ class ReminderIntegrationTests extends ReminderTestSupport {
     void aRecordFromSeveralSourcesSaysWhereToChangeItInEach() throws Exception {
         // As the deduplication will merge them: the association's PTV and lähellä.fi records join its entity.
         UUID organisation = entityId("organization", "RM-004");
-        for (String[] member : new String[][] {{"ptv", "b1f6c2de-1111-4a2b-9c3d-000000000004", null},
-                {"lahella", "act-4", "https://lahella.fi/toiminta/act-4"}, {"toimeksi", "4404", null}}) {
+        // Source URLs are the API addresses records were read from; the mail names each source's editing service.
+        for (String[] member : new String[][] {
+                {"ptv", "b1f6c2de-1111-4a2b-9c3d-000000000004",
+                    "https://api-gw.palvelutietovaranto.suomi.fi/api/v12/organization/b1f6c2de-1111-4a2b-9c3d-000000000004"},
+                {"lahella", "act-4", "https://hallinta.lahella.fi/v1/activities?groups%5B0%5D=act-4"},
+                {"toimeksi", "4404", "https://www.pohjoissavolaiset.fi/wp-json/wp/v2/tm_organization/4404"}}) {
             long record = jdbc.queryForObject("""
                     INSERT INTO source_record (source, kind, source_id, source_url, mapping_set, payload, content_hash,
                                                first_seen_at, last_seen_at)
