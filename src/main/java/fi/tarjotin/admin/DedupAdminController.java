@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -142,7 +141,7 @@ class DedupAdminController {
                 .header("X-Dedupe-Records", Integer.toString(result.figures().records()))
                 .header("X-Dedupe-Entities", Integer.toString(result.figures().entities()))
                 .header("X-Dedupe-Review-Pairs", Integer.toString(result.reviewPairCount()))
-                .body("review".equals(output.toLowerCase(Locale.ROOT)) ? result.reviewPairs() : result.clusters());
+                .body("review".equals(output) ? result.reviewPairs() : result.clusters());
     }
 
     private static String nameOf(MultipartFile file, String part) {

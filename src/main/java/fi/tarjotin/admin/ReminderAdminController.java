@@ -52,12 +52,13 @@ class ReminderAdminController {
     }
 
     /**
-     * Starts a period now (label default: this month, {@code 2027-03}) and sends its reminders; answers 201
-     * with the period's report, 409 when a period with that label was already started.
+     * Starts a period now and sends its reminders: by default the next period, the one the preview shows (so
+     * starting it early means the schedule does not send it again); answers 201 with the period's report, 409
+     * when a period with that label was already started.
      */
     @PostMapping("/periods")
     ResponseEntity<ReminderReports.Report> start(@RequestParam(required = false) String label, Principal coordinator) {
-        ReminderPeriods.Period period = periods.start(label == null ? periods.currentLabel() : label,
+        ReminderPeriods.Period period = periods.start(label == null ? periods.nextLabel() : label,
                 "admin:" + coordinator.getName());
         return ResponseEntity.created(URI.create("/admin/reminders/periods/" + period.id() + "/report"))
                 .body(reports.report(period.id()).orElseThrow());

@@ -78,11 +78,6 @@ public class ReminderPeriods {
         }
     }
 
-    /** The label of the current month, which a period started now by a coordinator gets by default. */
-    public String currentLabel() {
-        return YearMonth.now(clock.withZone(HELSINKI)).toString();
-    }
-
     /** The next period that has not started: this month if it is a period month, else the next one. */
     public String nextLabel() {
         YearMonth month = YearMonth.now(clock.withZone(HELSINKI));

@@ -7,8 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
@@ -59,9 +59,9 @@ class ReminderSender {
     /** Sends every reminder due now (new ones, retries whose time has come, uncertain ones); returns how many were sent. */
     int sendDue() {
         int sent = 0;
-        List<Claim> claimed;
-        while (!(claimed = claimNext()).isEmpty()) {
-            if (send(claimed.get(0)) == Outcome.SENT) {
+        Optional<Claim> claimed;
+        while ((claimed = claimNext()).isPresent()) {
+            if (send(claimed.get()) == Outcome.SENT) {
                 sent++;
             }
         }
@@ -69,7 +69,7 @@ class ReminderSender {
     }
 
     /** A row still {@code sending} when it is claimed is an uncertain attempt: the resend is counted. */
-    private List<Claim> claimNext() {
+    private Optional<Claim> claimNext() {
         Instant now = clock.instant();
         return jdbc.query("""
                 UPDATE reminder r SET state = 'sending', attempts = r.attempts + 1,
@@ -82,7 +82,7 @@ class ReminderSender {
                         "leaseUntil", Timestamp.from(now.plus(properties.sendLease())))),
                 (row, number) -> new Claim(row.getLong("id"), row.getString("email"), row.getString("message_id"),
                         row.getString("subject"), row.getString("body"), row.getString("opt_out_url"),
-                        row.getTimestamp("created_at").toInstant(), row.getInt("attempts")));
+                        row.getTimestamp("created_at").toInstant(), row.getInt("attempts"))).stream().findFirst();
     }
 
     private Outcome send(Claim claim) {
