@@ -11,6 +11,8 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import fi.tarjotin.support.Fixtures;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A PTV v11 stand-in for as many services as a test asks for: the id listing names them, and
@@ -23,6 +25,9 @@ final class GeneratedPtvServices implements ResponseDefinitionTransformerV2 {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JsonNode template;
+    // Each list page waits for a permit, so a test can hold a run in the middle for as long as it needs.
+    private final Semaphore pages = new Semaphore(Integer.MAX_VALUE / 2);
+    private volatile String nameSuffix = "";
 
     GeneratedPtvServices() {
         try {
@@ -47,15 +52,37 @@ final class GeneratedPtvServices implements ResponseDefinitionTransformerV2 {
         return listing.toString();
     }
 
+    /** From now on, list pages wait until {@link #letPagesThrough} lets them. */
+    void holdPages() {
+        pages.drainPermits();
+    }
+
+    void letPagesThrough(int count) {
+        pages.release(count);
+    }
+
+    /** Appended to every generated service's names: what a changed source looks like. */
+    void renameServices(String suffix) {
+        nameSuffix = suffix;
+    }
+
     @Override
     public ResponseDefinition transform(ServeEvent serveEvent) {
+        try {
+            if (!pages.tryAcquire(10, TimeUnit.MINUTES)) {
+                return ResponseDefinitionBuilder.responseDefinition().withStatus(503).build();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ResponseDefinitionBuilder.responseDefinition().withStatus(503).build();
+        }
         List<String> ids = List.of(serveEvent.getRequest().queryParameter("guids").firstValue().split(","));
         ArrayNode services = JSON.createArrayNode();
         for (String id : ids) {
             ObjectNode service = template.deepCopy();
             service.put("id", id);
             for (JsonNode name : service.withArray("serviceNames")) {
-                ((ObjectNode) name).put("value", name.path("value").asText() + " " + id.substring(0, 8));
+                ((ObjectNode) name).put("value", name.path("value").asText() + " " + id.substring(0, 8) + nameSuffix);
             }
             services.add(service);
         }

@@ -28,7 +28,7 @@ final class ServiceProcess {
     static final String COORDINATOR = "coordinator";
     static final String PASSWORD = "crash-test-password";
     private static final Path JAR = Path.of(System.getProperty("tarjotin.jar", "target/tarjotin-0.1.0-SNAPSHOT.jar"));
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
