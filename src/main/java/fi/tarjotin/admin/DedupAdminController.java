@@ -103,6 +103,18 @@ class DedupAdminController {
         }
     }
 
+    /** Takes back the decision on two records (body as for a decision, without {@code decision}); 404 if none. */
+    @PostMapping(path = "/dedup/decisions/undo", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> undo(@RequestBody PairDecisionRequest request) {
+        if (request.a() == null || request.b() == null || request.a().source() == null || request.b().source() == null) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "a and b must each name a source and sourceId");
+        }
+        if (!queue.undo(request.entityType(), request.a(), request.b())) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no decision on these two records");
+        }
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/dedup/decisions")
     List<DecisionOutcome> decisions() {
         return queue.decisions();

@@ -67,9 +67,10 @@ class ApiWebConfiguration implements WebMvcConfigurer {
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
                 String path = request.getRequestURI().substring(request.getContextPath().length());
-                // Reminder answer pages hold a maintainer's single-use link: never kept by any cache.
+                // Reminder answer pages hold a maintainer's single-use link, and console pages a coordinator's
+                // session and private data: never kept by any cache.
                 boolean restricted = path.startsWith("/admin") || path.startsWith("/actuator")
-                        || path.startsWith("/reminders");
+                        || path.startsWith("/reminders") || path.startsWith("/console");
                 boolean readOnly = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
                 response.setHeader(HttpHeaders.CACHE_CONTROL, restricted || !readOnly ? noStore : publicCaching);
                 chain.doFilter(request, response);

@@ -1,6 +1,7 @@
 package fi.tarjotin.dedup;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -20,8 +21,13 @@ public record DedupResult(List<Assignment> assignments, List<ReviewPair> reviewP
     public record Link(String otherRecordId, double score, boolean exactKey, String decidedBy) {
     }
 
-    /** Two records of different entities that may be one: the strongest such pair between two entities. */
-    public record ReviewPair(String recordIdA, String recordIdB, double score, String decidedBy) {
+    /**
+     * Two records of different entities that may be one: the strongest such pair between two entities.
+     *
+     * @param contributions each compared field's evidence in bits ({@code name}, {@code phone}, …), for or against
+     */
+    public record ReviewPair(String recordIdA, String recordIdB, double score, String decidedBy,
+            Map<String, Double> contributions) {
     }
 
     /**

@@ -172,6 +172,6 @@ public final class Deduplicator {
             }
         }
         return strongestPerEntityPair.stream().map(pair -> new ReviewPair(pair.smallerId(), pair.largerId(),
-                pair.score().probability(), pair.score().decidedBy())).toList();
+                pair.score().probability(), pair.score().decidedBy(), pair.score().fieldContributions())).toList();
     }
 }

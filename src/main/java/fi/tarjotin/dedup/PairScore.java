@@ -1,6 +1,7 @@
 package fi.tarjotin.dedup;
 
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -37,6 +38,17 @@ record PairScore(double bits, double probability, boolean exactKey, Map<MatchFie
             bits += contribution;
         }
         return new PairScore(bits, 1 / (1 + Math.pow(2, -bits)), false, contributions);
+    }
+
+    /** Each field's finite evidence in bits by its label, in field order (an exact key is not evidence to weigh). */
+    Map<String, Double> fieldContributions() {
+        Map<String, Double> fields = new LinkedHashMap<>();
+        contributions.forEach((field, bits) -> {
+            if (Double.isFinite(bits)) {
+                fields.put(field.label(), bits);
+            }
+        });
+        return fields;
     }
 
     /** The fields that spoke for the match, e.g. {@code name+phone+postal_code}. */

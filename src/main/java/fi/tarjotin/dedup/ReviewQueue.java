@@ -1,6 +1,7 @@
 package fi.tarjotin.dedup;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.tarjotin.catalogue.CataloguePublisher;
@@ -8,7 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -29,7 +32,8 @@ public class ReviewQueue {
 
     // Review pairs with their decision, if any.
     private static final String REVIEWS = """
-            SELECT r.id, r.entity_type, r.score, r.decided_by, r.status, r.first_seen_at, r.last_seen_at,
+            SELECT r.id, r.entity_type, r.score, r.decided_by, r.contributions::text AS contributions, r.status,
+                   r.first_seen_at, r.last_seen_at,
                    r.source_a, r.source_id_a, r.source_b, r.source_id_b, d.decision, d.decided_by AS coordinator,
                    d.decided_at, d.note
               FROM match_review r
@@ -57,9 +61,15 @@ public class ReviewQueue {
             boolean retired) {
     }
 
-    /** A pair in the queue, with the decision if there is one. */
-    public record ReviewItem(long id, String entityType, double score, String decidedBy, String status,
-            Instant firstSeenAt, Instant lastSeenAt, RecordView a, RecordView b, Decision decision) {
+    /**
+     * A pair in the queue, with the decision if there is one.
+     *
+     * @param contributions each compared field's evidence in bits, for (positive) or against (negative); empty for
+     *     pairs queued before contributions were kept
+     */
+    public record ReviewItem(long id, String entityType, double score, String decidedBy,
+            Map<String, Double> contributions, String status, Instant firstSeenAt, Instant lastSeenAt, RecordView a,
+            RecordView b, Decision decision) {
     }
 
     /** A coordinator's decision on a pair. */
@@ -186,6 +196,58 @@ public class ReviewQueue {
                 outcomes);
     }
 
+    /**
+     * Takes back the decision on two records: the pair is scored like any other again (back in the queue if
+     * still uncertain), and the catalogue follows at once. False when the pair had no decision.
+     */
+    public boolean undo(String entityType, RecordRef first, RecordRef second) {
+        RecordRef a = first.before(second) ? first : second;
+        RecordRef b = a == first ? second : first;
+        MapSqlParameterSource parameters = new MapSqlParameterSource("type", entityType)
+                .addValue("sourceA", a.source()).addValue("sourceIdA", a.sourceId())
+                .addValue("sourceB", b.source()).addValue("sourceIdB", b.sourceId());
+        Boolean undone = transaction.execute(status -> {
+            int deleted = jdbc.update("""
+                    DELETE FROM match_decision
+                     WHERE entity_type = :type AND source_a = :sourceA AND source_id_a = :sourceIdA
+                       AND source_b = :sourceB AND source_id_b = :sourceIdB""", parameters);
+            // Open until the resolution below scores the pair again (and withdraws it if no longer in doubt).
+            jdbc.update("""
+                    UPDATE match_review SET status = 'open'
+                     WHERE entity_type = :type AND source_a = :sourceA AND source_id_a = :sourceIdA
+                       AND source_b = :sourceB AND source_id_b = :sourceIdB AND status = 'decided'""", parameters);
+            return deleted > 0;
+        });
+        if (!Boolean.TRUE.equals(undone)) {
+            return false;
+        }
+        resolution.resolve();
+        publisher.publishPending();
+        return true;
+    }
+
+    /** A record's mapped document, as its source described it before any merge; empty for an unknown record. */
+    public Optional<JsonNode> recordDocument(String entityType, RecordRef record) {
+        return jdbc.query("""
+                SELECT m.document::text AS document FROM source_record s
+                  JOIN mapped_record m ON m.source_record_id = s.id
+                 WHERE s.source = :source AND s.kind = :kind AND s.source_id = :sourceId""",
+                new MapSqlParameterSource("source", record.source()).addValue("kind", entityType)
+                        .addValue("sourceId", record.sourceId()),
+                (row, number) -> readJson(row.getString("document"))).stream().findFirst();
+    }
+
+    private Map<String, Double> contributions(String text) {
+        if (text == null) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(text, new TypeReference<LinkedHashMap<String, Double>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A review pair's contributions are not JSON", e);
+        }
+    }
+
     private JsonNode readJson(String text) {
         try {
             return json.readTree(text);
@@ -214,7 +276,7 @@ public class ReviewQueue {
         Decision decision = row.getString("decision") == null ? null : new Decision(row.getString("decision"),
                 row.getString("coordinator"), decidedAt.toInstant(), row.getString("note"));
         return new ReviewItem(row.getLong("id"), type, row.getDouble("score"), row.getString("decided_by"),
-                row.getString("status"), row.getTimestamp("first_seen_at").toInstant(),
+                contributions(row.getString("contributions")), row.getString("status"), row.getTimestamp("first_seen_at").toInstant(),
                 row.getTimestamp("last_seen_at").toInstant(),
                 record(type, row.getString("source_a"), row.getString("source_id_a")),
                 record(type, row.getString("source_b"), row.getString("source_id_b")), decision);

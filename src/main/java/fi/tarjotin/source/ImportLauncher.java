@@ -3,6 +3,8 @@ package fi.tarjotin.source;
 import jakarta.annotation.PostConstruct;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.camel.ProducerTemplate;
@@ -49,6 +51,11 @@ public class ImportLauncher {
 
     public boolean hasSource(String source) {
         return fetchers.containsKey(source);
+    }
+
+    /** The enabled sources that import on request and on a schedule (spreadsheets come as deliveries). */
+    public SortedSet<String> sources() {
+        return new TreeSet<>(fetchers.keySet());
     }
 
     /**

@@ -151,6 +151,11 @@ public class JdbcImportRunRepository {
         return Optional.ofNullable(start).map(Timestamp::toInstant);
     }
 
+    /** Every source that has ever run, including one-delivery sources such as {@code spreadsheet-<mapping>}. */
+    public List<String> sourcesWithRuns() {
+        return jdbc.queryForList("SELECT DISTINCT source FROM import_run ORDER BY source", Map.of(), String.class);
+    }
+
     public boolean hasSuccessfulFullRun(String source) {
         Long count = jdbc.queryForObject(COUNT_SUCCESSFUL_FULL, Map.of("source", source), Long.class);
         return count != null && count > 0;
