@@ -192,7 +192,10 @@ public class HsdsDocuments {
         }
         putText(hsds, "name", document.path("name"), language);
         putText(hsds, "alternate_name", document.path("alternateName"), language);
-        putText(hsds, "description", document.path("descriptionText"), language);
+        String description = description(document, language);
+        if (!description.isEmpty()) {
+            hsds.put("description", description);
+        }
         for (JsonNode address : document.path("addresses")) {
             if (address.has("coordinates")) {
                 hsds.put("latitude", address.path("coordinates").path("latitude").asDouble());

@@ -9,6 +9,7 @@ import java.util.List;
  * @param channelType {@code service-location}, {@code web-page}, {@code phone}, {@code e-service} or
  *     {@code printable-form}
  * @param organization the source id of the organisation whose channel this is
+ * @param alternateNamePreferred the languages (fi, sv, en) in which the place goes by its alternate name
  * @param accessibility accessibility notes (entrances, lifts) as plain text
  * @param entrances the entrances with their accessibility facts, as the accessibility register gives them
  * @param accessibilityCompliance for web pages and e-services, how far they meet the accessibility
@@ -27,5 +28,5 @@ public record Location(LocalizedText name, LocalizedText alternateName, Localize
         List<WebPage> webPages, List<OpeningHours> openingHours, List<String> languages,
         LocalizedText accessibility, List<Entrance> entrances, LocalizedText accessibilityCompliance,
         List<WebPage> documents, LocalizedText formIdentifier, String signature, Integer signaturesRequired,
-        String identification) {
+        String identification, List<String> alternateNamePreferred) {
 }

@@ -23,6 +23,7 @@ import java.util.List;
  * @param legislation the laws the service rests on, as links
  * @param processingTime, deadline, validityTime for permits and qualifications: how long it takes,
  *     by when to apply, how long it holds
+ * @param codeLabels the names the source gives its codes above (PTV v11 sends them with the codes)
  * @param subType a social or health service's kind under the freedom-of-choice rules
  *     ({@code prescribed-by-freedom-of-choice-act}, {@code other-permission-granted-sote})
  */
@@ -36,5 +37,6 @@ public record Service(LocalizedText name, LocalizedText alternateName, Localized
         PrivateDetails privateDetails, LocalizedText chargeDescription, String fundingType, Voucher voucher,
         String generalDescription, List<String> lifeEvents, List<String> industrialClasses,
         List<Producer> producers, List<String> otherResponsibleOrganizations, List<WebPage> legislation,
-        LocalizedText processingTime, LocalizedText deadline, LocalizedText validityTime, String subType) {
+        LocalizedText processingTime, LocalizedText deadline, LocalizedText validityTime, String subType,
+        List<CodeLabel> codeLabels) {
 }
