@@ -4,6 +4,8 @@ import fi.tarjotin.source.ImportAlreadyRunningException;
 import fi.tarjotin.source.ImportKind;
 import fi.tarjotin.source.ImportLauncher;
 import fi.tarjotin.source.ImportRun;
+import fi.tarjotin.source.ImportWarning;
+import fi.tarjotin.source.JdbcImportWarningRepository;
 import fi.tarjotin.source.JdbcImportRunRepository;
 import fi.tarjotin.source.JdbcRejectedRecordRepository;
 import fi.tarjotin.source.RejectedRecord;
@@ -32,11 +34,14 @@ class ImportAdminController {
     private final ImportLauncher launcher;
     private final JdbcImportRunRepository runs;
     private final JdbcRejectedRecordRepository rejects;
+    private final JdbcImportWarningRepository warnings;
 
-    ImportAdminController(ImportLauncher launcher, JdbcImportRunRepository runs, JdbcRejectedRecordRepository rejects) {
+    ImportAdminController(ImportLauncher launcher, JdbcImportRunRepository runs, JdbcRejectedRecordRepository rejects,
+            JdbcImportWarningRepository warnings) {
         this.launcher = launcher;
         this.runs = runs;
         this.rejects = rejects;
+        this.warnings = warnings;
     }
 
     /** Starts an import now; answers 202 with the new run, or 409 while one of that source is running. */
@@ -74,6 +79,14 @@ class ImportAdminController {
             @RequestParam(defaultValue = "0") int offset) {
         run(id);
         return rejects.find(id, null, checkedLimit(limit), Math.max(0, offset));
+    }
+
+    /** What a run left out of records it took in (placeholder contacts), each with its reason, oldest first. */
+    @GetMapping("/import-runs/{id}/warnings")
+    List<ImportWarning> warningsOfRun(@PathVariable long id, @RequestParam(defaultValue = "50") int limit,
+            @RequestParam(defaultValue = "0") int offset) {
+        run(id);
+        return warnings.findByRun(id, checkedLimit(limit), Math.max(0, offset));
     }
 
     @GetMapping("/rejected-records")

@@ -14,7 +14,9 @@ import fi.tarjotin.api.TaxonomyTerms.Term;
 import fi.tarjotin.api.TaxonomyTerms.Vocabulary;
 import fi.tarjotin.catalogue.CatalogueEntry;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -74,12 +76,13 @@ public class HsdsDocuments {
         hsds.put("status", service.active() ? "active" : "inactive");
         putText(hsds, "application_process", document.path("userInstructions"), language);
         putText(hsds, "eligibility_description", document.path("conditions"), language);
+        putText(hsds, "fees_description", document.path("chargeDescription"), language);
         putDates(hsds, service);
         if (organization != null) {
             hsds.set("organization", organizationListItem(organization, language));
         }
         hsds.set(EXTENSION, extension(service, document, List.of("name", "alternateName", "summary", "categories",
-                "needs", "area", "languages", "chargeType", "keywords")));
+                "needs", "area", "languages", "chargeType", "chargeDescription", "keywords")));
         return hsds;
     }
 
@@ -92,6 +95,12 @@ public class HsdsDocuments {
         hsds.set("service_areas", serviceAreas(service.entityId(), document.path("area"), language));
         hsds.set("languages", parts.languages(service.entityId(), document.path("languages"), language));
         hsds.set("attributes", attributes(service.entityId(), document, language));
+        ArrayNode funding = hsds.putArray("funding");
+        if (document.hasNonNull("fundingType")) {
+            funding.addObject().put("id", childId(service.entityId(), "funding", 0).toString())
+                    .put("service_id", service.entityId().toString())
+                    .put("source", document.get("fundingType").asText());
+        }
         ArrayNode links = hsds.putArray("service_at_locations");
         for (CatalogueEntry link : servicesAtLocations) {
             CatalogueEntry location = locations.get(link.locationId());
@@ -128,6 +137,12 @@ public class HsdsDocuments {
             identifiers.addObject().put("id", childId(organization.entityId(), "organization_identifier", 0).toString())
                     .put("identifier_type", "Y-tunnus (Finnish business id)")
                     .put("identifier", document.get("businessId").asText());
+        }
+        if (document.hasNonNull("oid")) {
+            identifiers.addObject().put("id", childId(organization.entityId(), "organization_identifier", 1).toString())
+                    .put("identifier_scheme", "OID")
+                    .put("identifier_type", "OID (public sector object identifier)")
+                    .put("identifier", document.get("oid").asText());
         }
         ArrayNode list = hsds.putArray("services");
         services.forEach(service -> list.add(serviceListItem(service, null, language)));
@@ -167,6 +182,9 @@ public class HsdsDocuments {
         JsonNode document = read(location);
         ObjectNode hsds = json.createObjectNode();
         hsds.put("id", location.entityId().toString());
+        if (location.organizationId() != null) {
+            hsds.put("organization_id", location.organizationId().toString());
+        }
         boolean physical = "service-location".equals(document.path("channelType").asText("service-location"));
         hsds.put("location_type", physical ? "physical" : "virtual");
         if (!physical) {
@@ -174,7 +192,10 @@ public class HsdsDocuments {
         }
         putText(hsds, "name", document.path("name"), language);
         putText(hsds, "alternate_name", document.path("alternateName"), language);
-        putText(hsds, "description", document.path("descriptionText"), language);
+        String description = description(document, language);
+        if (!description.isEmpty()) {
+            hsds.put("description", description);
+        }
         for (JsonNode address : document.path("addresses")) {
             if (address.has("coordinates")) {
                 hsds.put("latitude", address.path("coordinates").path("latitude").asDouble());
@@ -297,6 +318,7 @@ public class HsdsDocuments {
         ObjectNode extension = json.createObjectNode();
         extension.put("status", entry.status());
         freshness.put(extension, entry);
+        putSourceModifiedAt(extension, document);
         Iterator<Map.Entry<String, JsonNode>> properties = document.fields();
         while (properties.hasNext()) {
             Map.Entry<String, JsonNode> property = properties.next();
@@ -343,6 +365,28 @@ public class HsdsDocuments {
     }
 
     // ---- small helpers --------------------------------------------------------------------------------
+
+    /**
+     * When the sources last changed the record (the latest of its source records' own modification
+     * times). HSDS {@code last_modified} stays what HSDS means: when this catalogue's record changed.
+     */
+    private static void putSourceModifiedAt(ObjectNode extension, JsonNode document) {
+        List<JsonNode> sources = new ArrayList<>();
+        document.path("sources").forEach(sources::add);
+        if (sources.isEmpty() && document.has("provenance")) {
+            sources.add(document.get("provenance"));
+        }
+        Instant latest = null;
+        for (JsonNode source : sources) {
+            if (source.hasNonNull("sourceModifiedAt")) {
+                Instant modified = Instant.parse(source.get("sourceModifiedAt").asText());
+                latest = latest == null || modified.isAfter(latest) ? modified : latest;
+            }
+        }
+        if (latest != null) {
+            extension.put("source_modified_at", latest.toString());
+        }
+    }
 
     private static void putDates(ObjectNode hsds, CatalogueEntry entry) {
         if (entry.assuredDate() != null) {

@@ -47,10 +47,13 @@ class HsdsParts {
                 default -> "voice";
             });
             putText(item, "description", phone.path("description"), language);
-            if (phone.has("description") || phone.has("chargeDescription")) {
+            if (phone.has("description") || phone.has("chargeDescription") || phone.has("chargeType")
+                    || phone.has("languages")) {
                 ObjectNode extension = item.putObject(EXTENSION);
                 copy(extension, "description", phone.path("description"));
                 copy(extension, "charge_description", phone.path("chargeDescription"));
+                putString(extension, "charge_type", phone.path("chargeType"));
+                copy(extension, "languages", phone.path("languages"));
             }
         }
         return hsds;
@@ -77,6 +80,9 @@ class HsdsParts {
             putString(extension, "status", period.path("status"));
             putString(extension, "holiday", period.path("holiday"));
             copy(extension, "description", period.path("description"));
+            copy(extension, "heading", period.path("heading"));
+            putString(extension, "repetition", period.path("repetition"));
+            copy(extension, "years", period.path("years"));
         }
         return hsds;
     }
@@ -101,10 +107,16 @@ class HsdsParts {
             item.put("city", city);
             item.put("state_province", countyRow == null ? "" : countyRow.get("sv".equals(language) ? "name_sv" : "name_fi"));
             item.put("postal_code", address.path("postalCode").asText(""));
-            item.put("country", "FI");
-            item.put("address_type", "postal".equals(address.path("kind").asText()) ? "postal" : "physical");
+            item.put("country", address.path("country").asText("FI"));
+            putText(item, "attention", address.path("recipient"), language);
+            // A printable form's delivery address is where mail goes: HSDS's postal type.
+            item.put("address_type", "visiting".equals(address.path("kind").asText("visiting")) ? "physical" : "postal");
             ObjectNode extension = item.putObject(EXTENSION);
+            putString(extension, "kind", address.path("kind"));
             putString(extension, "municipality", address.path("municipality"));
+            copy(extension, "recipient", address.path("recipient"));
+            putString(extension, "coordinates_source", address.path("coordinatesSource"));
+            putString(extension, "accessibility_register_id", address.path("accessibilityRegisterId"));
             copy(extension, "street", address.path("street"));
             copy(extension, "post_office", address.path("postOffice"));
             copy(extension, "additional_information", address.path("additionalInformation"));

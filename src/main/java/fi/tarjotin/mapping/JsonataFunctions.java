@@ -35,6 +35,14 @@ import org.springframework.stereotype.Component;
  * <li>{@code $localDate(epochMillis, 'Europe/Helsinki')} — the ISO date of an instant in a time zone</li>
  * <li>{@code $weekday(n)} — ISO weekday number 1–7 to {@code monday}…{@code sunday}</li>
  * <li>{@code $reject(reason)} — rejects the record with this reason (for checks a mapping makes itself)</li>
+ * <li>{@code $placeholder('email'|'url'|'phone', value)} — true for a value that is plainly not real
+ *     ({@link PlaceholderValues}); the mapping leaves it out and the run counts a warning</li>
+ * <li>{@code $phoneNumber(dialCode, number, isServiceNumber)} — the number as dialled from anywhere:
+ *     the dial code (without the national trunk zero) unless it is a Finnish service number</li>
+ * <li>{@code $languagesOf(group)} — the tray languages ({@code fi}, {@code sv}, {@code en}) an
+ *     {@code $acrossLanguages} / {@code $byLanguage} group was listed in</li>
+ * <li>{@code $accessibilityText(entrances)} — PTV v11 entrance accessibility sentences as one text per
+ *     language, one "group: sentence" line each</li>
  * </ul>
  * Blank texts and languages other than fi, sv and en are dropped, so "" never reaches the catalogue.
  */
@@ -74,9 +82,45 @@ class JsonataFunctions {
         expression.registerFunction("municipalityNamed", (Jsonata.Fn1<Object, Object>) this::municipalityNamed);
         expression.registerFunction("localDate", (Jsonata.Fn2<Object, String, Object>) JsonataFunctions::localDate);
         expression.registerFunction("weekday", (Jsonata.Fn1<Object, Object>) JsonataFunctions::weekday);
+        expression.registerFunction("placeholder", (Jsonata.Fn2<String, Object, Object>) JsonataFunctions::placeholder);
+        expression.registerFunction("phoneNumber", Jsonata.function("phoneNumber",
+                (Jsonata.FnVarArgs<Object>) arguments -> phoneNumber(arguments.get(0), arguments.get(1),
+                        arguments.size() > 2 ? arguments.get(2) : null), null));
+        expression.registerFunction("languagesOf", (Jsonata.Fn1<Object, Object>) JsonataFunctions::languagesOf);
+        expression.registerFunction("accessibilityText",
+                (Jsonata.Fn1<Object, Object>) PtvAccessibility::sentencesByLanguage);
         expression.registerFunction("reject", (Jsonata.Fn1<Object, Object>) reason -> {
             throw new RecordRejection(String.valueOf(reason));
         });
+    }
+
+    private static Object placeholder(String kind, Object value) {
+        String reason = PlaceholderValues.reason(kind, value);
+        if (reason != null) {
+            MappingWarnings.add(reason + ": left out");
+        }
+        return reason != null;
+    }
+
+    private static Object phoneNumber(Object dialCode, Object number, Object isServiceNumber) {
+        if (!(number instanceof String national) || national.isBlank()) {
+            return null;
+        }
+        String digits = national.strip().replaceAll("[\\s()\\-./]", "");
+        // A Finnish service number (0800…, 0200…) cannot be dialled with the country code.
+        if (Boolean.TRUE.equals(isServiceNumber) || !(dialCode instanceof String code) || code.isBlank()
+                || digits.startsWith("+")) {
+            return digits;
+        }
+        return code.strip() + digits.replaceFirst("^0", "");
+    }
+
+    private static Object languagesOf(Object group) {
+        if (!(group instanceof Map<?, ?> entries)) {
+            return null;
+        }
+        List<String> languages = LANGUAGES.stream().filter(entries::containsKey).toList();
+        return languages.isEmpty() ? null : new ArrayList<>(languages);
     }
 
     private Object municipalityNamed(Object name) {

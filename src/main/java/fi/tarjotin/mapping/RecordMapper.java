@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -90,6 +91,8 @@ public class RecordMapper {
     public MappedDocument map(String mappingSet, RecordKind kind, JsonNode payload) throws MappingException {
         CompiledMapping mapping = mapping(mappingSet, kind);
         Object result;
+        List<String> warnings;
+        MappingWarnings.start();
         try {
             Object input = json.convertValue(payload, Object.class);
             result = mapping.expression().get().evaluate(input);
@@ -99,6 +102,8 @@ public class RecordMapper {
                 throw new MappingException(rejection.getMessage(), rejection);
             }
             throw new MappingException("mapping " + mapping.file() + " failed: " + e.getMessage(), e);
+        } finally {
+            warnings = MappingWarnings.finish();
         }
         if (!(result instanceof Map<?, ?>)) {
             throw new MappingException("mapping " + mapping.file() + " produced no object for this record");
@@ -114,7 +119,7 @@ public class RecordMapper {
         ObjectNode document = json.valueToTree(model);
         pruneEmpty(document);
         TextLimits.check(document);
-        return new MappedDocument(document, mapping.hash());
+        return new MappedDocument(document, mapping.hash(), warnings);
     }
 
     /**

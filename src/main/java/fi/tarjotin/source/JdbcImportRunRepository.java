@@ -22,7 +22,7 @@ public class JdbcImportRunRepository {
 
     private static final String COLUMNS = """
             id, source, kind, status, triggered_by, source_version, changes_since, started_at, heartbeat_at,
-            finished_at, fetched, created, updated, unchanged, rejected, skipped, retired, pages_done,
+            finished_at, fetched, created, updated, unchanged, rejected, skipped, retired, warnings, pages_done,
             pages_total, error""";
 
     private static final String INSERT_RUNNING = """
@@ -43,6 +43,7 @@ public class JdbcImportRunRepository {
     private static final String SAVE_PROGRESS = """
             UPDATE import_run SET heartbeat_at = :now, fetched = :fetched, created = :created, updated = :updated,
                    unchanged = :unchanged, rejected = :rejected, skipped = :skipped, retired = :retired,
+                   warnings = :warnings,
                    pages_done = :pagesDone, pages_total = :pagesTotal
             WHERE id = :id AND status = 'running'""";
 
@@ -166,12 +167,13 @@ public class JdbcImportRunRepository {
                 .addValue("fetched", counts.fetched()).addValue("created", counts.created())
                 .addValue("updated", counts.updated()).addValue("unchanged", counts.unchanged())
                 .addValue("rejected", counts.rejected()).addValue("skipped", counts.skipped())
-                .addValue("retired", counts.retired());
+                .addValue("retired", counts.retired()).addValue("warnings", counts.warnings());
     }
 
     private static ImportRun mapRow(ResultSet rs, int rowNum) throws SQLException {
         RunCounts counts = new RunCounts(rs.getInt("fetched"), rs.getInt("created"), rs.getInt("updated"),
-                rs.getInt("unchanged"), rs.getInt("rejected"), rs.getInt("skipped"), rs.getInt("retired"));
+                rs.getInt("unchanged"), rs.getInt("rejected"), rs.getInt("skipped"), rs.getInt("retired"),
+                rs.getInt("warnings"));
         return new ImportRun(rs.getLong("id"), rs.getString("source"), ImportKind.parse(rs.getString("kind")),
                 RunStatus.parse(rs.getString("status")), rs.getString("triggered_by"),
                 rs.getString("source_version"), instant(rs, "changes_since"), instant(rs, "started_at"),

@@ -31,14 +31,17 @@ public class RecordIngestor {
 
     private final JdbcSourceRecordRepository sourceRecords;
     private final JdbcRejectedRecordRepository rejects;
+    private final JdbcImportWarningRepository warnings;
     private final JdbcEntityRepository entities;
     private final RecordMapper mapper;
     private final ObjectMapper json;
 
     RecordIngestor(JdbcSourceRecordRepository sourceRecords, JdbcRejectedRecordRepository rejects,
-            JdbcEntityRepository entities, RecordMapper mapper, ObjectMapper json) {
+            JdbcImportWarningRepository warnings, JdbcEntityRepository entities, RecordMapper mapper,
+            ObjectMapper json) {
         this.sourceRecords = sourceRecords;
         this.rejects = rejects;
+        this.warnings = warnings;
         this.entities = entities;
         this.mapper = mapper;
         this.json = json;
@@ -66,6 +69,8 @@ public class RecordIngestor {
         List<Long> seen = new ArrayList<>();
         List<RecordWrite> writes = new ArrayList<>();
         List<String> documents = new ArrayList<>();
+        List<String> warnedIds = new ArrayList<>();
+        List<String> warningTexts = new ArrayList<>();
         int created = 0;
         int updated = 0;
         int unchanged = 0;
@@ -96,6 +101,10 @@ public class RecordIngestor {
                 continue;
             }
             writes.add(new RecordWrite(record.sourceId(), record.sourceUrl(), payload, hash, record.sourceModifiedAt()));
+            for (String warning : mapped.warnings()) {
+                warnedIds.add(record.sourceId());
+                warningTexts.add(warning);
+            }
             documents.add(withProvenance(mapped.document(), source, record));
             // A record mapped again with a changed mapping counts as updated: its document may have changed.
             if (previous == null) {
@@ -108,7 +117,8 @@ public class RecordIngestor {
             store(runId, source, mappingSet, kind, now, writes, documents, stored, currentMapping);
         }
         sourceRecords.markSeen(runId, now, seen);
-        return new RunCounts(records.size(), created, updated, unchanged, rejected, 0, 0);
+        warnings.insert(runId, source, kind, warnedIds, warningTexts);
+        return new RunCounts(records.size(), created, updated, unchanged, rejected, 0, 0, warningTexts.size());
     }
 
     private void store(long runId, String source, String mappingSet, RecordKind kind, Instant now,

@@ -11,10 +11,16 @@ import java.util.List;
  * @param organizationType {@code municipality}, {@code wellbeing-services-county}, {@code state},
  *     {@code regional}, {@code ngo}, {@code company} or {@code other}
  * @param parentOrganization the source id of the parent organisation
+ * @param oid the organisation's OID (the public sector's object identifier)
+ * @param municipality for a municipality or its organisation, its 3-digit code
+ * @param alternateNamePreferred the languages (fi, sv, en) in which the organisation goes by its
+ *     alternate name rather than its name
+ * @param eInvoiceAddresses where the organisation takes e-invoices
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Organization(LocalizedText name, LocalizedText alternateName, LocalizedText summary,
         LocalizedText description, LocalizedText descriptionText, String businessId, String organizationType,
         String parentOrganization, ServiceArea area, List<Email> emails, List<Phone> phones,
-        List<WebPage> webPages, List<Address> addresses, PrivateDetails privateDetails) {
+        List<WebPage> webPages, List<Address> addresses, PrivateDetails privateDetails, String oid,
+        String municipality, List<String> alternateNamePreferred, List<EInvoiceAddress> eInvoiceAddresses) {
 }
