@@ -210,7 +210,8 @@ public class EntityResolution {
             RecordRef a = RecordRef.parse(pair.recordIdA());
             RecordRef b = RecordRef.parse(pair.recordIdB());
             boolean inOrder = a.before(b);
-            repository.offerForReview(type, inOrder ? a : b, inOrder ? b : a, pair.score(), pair.decidedBy(), now);
+            repository.offerForReview(type, inOrder ? a : b, inOrder ? b : a, pair.score(), pair.decidedBy(),
+                    pair.contributions(), now);
         }
         repository.withdrawUnoffered(type, now);
         return pairs.size();

@@ -152,19 +152,23 @@ class JdbcEntityResolutionRepository {
                 rows.stream().filter(row -> !"merge".equals(row[0])).map(row -> new Decisions.Pair(row[1], row[2])).toList());
     }
 
-    /** Keeps a pair in the review queue (again open unless decided), with its latest score. */
-    void offerForReview(String entityType, RecordRef a, RecordRef b, double score, String decidedBy, Instant now) {
+    /** Keeps a pair in the review queue (again open unless decided), with its latest score and its explanation. */
+    void offerForReview(String entityType, RecordRef a, RecordRef b, double score, String decidedBy,
+            String contributions, Instant now) {
         jdbc.update("""
                 INSERT INTO match_review (entity_type, source_a, source_id_a, source_b, source_id_b, score, decided_by,
-                                          status, first_seen_at, last_seen_at)
-                VALUES (:type, :sourceA, :sourceIdA, :sourceB, :sourceIdB, :score, :decidedBy, 'open', :now, :now)
+                                          contributions, status, first_seen_at, last_seen_at)
+                VALUES (:type, :sourceA, :sourceIdA, :sourceB, :sourceIdB, :score, :decidedBy, :contributions, 'open',
+                        :now, :now)
                 ON CONFLICT (entity_type, source_a, source_id_a, source_b, source_id_b) DO UPDATE
-                   SET score = EXCLUDED.score, decided_by = EXCLUDED.decided_by, last_seen_at = EXCLUDED.last_seen_at,
+                   SET score = EXCLUDED.score, decided_by = EXCLUDED.decided_by,
+                       contributions = EXCLUDED.contributions, last_seen_at = EXCLUDED.last_seen_at,
                        status = CASE WHEN match_review.status = 'decided' THEN 'decided' ELSE 'open' END""",
                 new MapSqlParameterSource("type", entityType).addValue("sourceA", a.source())
                         .addValue("sourceIdA", a.sourceId()).addValue("sourceB", b.source())
                         .addValue("sourceIdB", b.sourceId()).addValue("score", score)
-                        .addValue("decidedBy", decidedBy).addValue("now", Timestamp.from(now)));
+                        .addValue("decidedBy", decidedBy).addValue("contributions", contributions)
+                        .addValue("now", Timestamp.from(now)));
     }
 
     /** Open pairs this resolution did not offer again: the data changed and they are no longer in doubt. */

@@ -29,7 +29,7 @@ public class ReviewQueue {
 
     // Review pairs with their decision, if any.
     private static final String REVIEWS = """
-            SELECT r.id, r.entity_type, r.score, r.decided_by, r.status, r.first_seen_at, r.last_seen_at,
+            SELECT r.id, r.entity_type, r.score, r.decided_by, r.contributions, r.status, r.first_seen_at, r.last_seen_at,
                    r.source_a, r.source_id_a, r.source_b, r.source_id_b, d.decision, d.decided_by AS coordinator,
                    d.decided_at, d.note
               FROM match_review r
@@ -57,8 +57,12 @@ public class ReviewQueue {
             boolean retired) {
     }
 
-    /** A pair in the queue, with the decision if there is one. */
-    public record ReviewItem(long id, String entityType, double score, String decidedBy, String status,
+    /**
+     * A pair in the queue, with the decision if there is one; {@code contributions} is what each field said, in
+     * bits after the prior ({@code prior -9.1 phone +7.4 name -1.2}).
+     */
+    public record ReviewItem(long id, String entityType, double score, String decidedBy, String contributions,
+            String status,
             Instant firstSeenAt, Instant lastSeenAt, RecordView a, RecordView b, Decision decision) {
     }
 
@@ -214,7 +218,7 @@ public class ReviewQueue {
         Decision decision = row.getString("decision") == null ? null : new Decision(row.getString("decision"),
                 row.getString("coordinator"), decidedAt.toInstant(), row.getString("note"));
         return new ReviewItem(row.getLong("id"), type, row.getDouble("score"), row.getString("decided_by"),
-                row.getString("status"), row.getTimestamp("first_seen_at").toInstant(),
+                row.getString("contributions"), row.getString("status"), row.getTimestamp("first_seen_at").toInstant(),
                 row.getTimestamp("last_seen_at").toInstant(),
                 record(type, row.getString("source_a"), row.getString("source_id_a")),
                 record(type, row.getString("source_b"), row.getString("source_id_b")), decision);

@@ -201,6 +201,8 @@ class EntityResolutionIntegrationTests {
         assertThat(pairs(open)).containsExactly(
                 "organization Siilinjärven Eläkkeensaajat ry / Siilinjärven eläkkeensaajat ry 0.6068 name");
         long sameAssociation = open.get(0).get("id").asLong();
+        // What each field said, in bits: the name agrees, nothing else was compared.
+        assertThat(open.get(0).get("contributions").asText()).matches("prior -\\d+\\.\\d name \\+\\d+\\.\\d.*");
 
         assertThat(adminPost("/admin/dedup/reviews/" + sameAssociation, "{\"decision\":\"merge\",\"note\":\"sama\"}")
                 .statusCode()).isEqualTo(200);
