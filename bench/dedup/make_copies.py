@@ -7,8 +7,8 @@ while their streets, postal codes and towns stay the same (the test of a review 
 
 Ids become `C<copy>-<id>` and clusters `C<copy>-<cluster>` (the part of a record is what precedes the first
 "-"). Each copy's names get the copy's own made-up place word in front ("Vuokalan Kuopion Omaishoitajat ry"),
-its phones a copy-specific permutation of the last four digits (the same number stays the same within a copy,
-so the copy's own duplicates still share it), its hosts the copy word before the top-level domain and its
+its phones the last four digits shifted per copy (the same number stays the same within a copy, so
+the copy's own duplicates still share it), its hosts the copy word before the top-level domain and its
 business ids another register number with a valid check digit. Python 3 standard library only; deterministic.
 """
 import csv
@@ -28,12 +28,15 @@ def copy_word(k):
 
 
 def phone(value, k):
+    """The last four digits shifted by k * 7919 (mod 10,000): 7919 is prime to 10,000, so no two copies of
+    one number are equal, and the same number stays the same within a copy."""
     digits = [i for i, c in enumerate(value) if c.isdigit()]
     if len(digits) < 5:
         return value
     chars = list(value)
-    for position, i in enumerate(digits[-4:]):
-        chars[i] = str((int(chars[i]) + k * (position + 3) + position) % 10)
+    last4 = (int("".join(chars[i] for i in digits[-4:])) + 7919 * k) % 10_000
+    for i, d in zip(digits[-4:], f"{last4:04d}"):
+        chars[i] = d
     return "".join(chars)
 
 
