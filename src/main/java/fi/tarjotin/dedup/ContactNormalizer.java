@@ -45,7 +45,14 @@ public final class ContactNormalizer {
             Map.entry("k", "katu"), Map.entry("t", "tie"), Map.entry("v", "vagen"), Map.entry("g", "gatan"),
             Map.entry("str", "strasse"), Map.entry("st", "street"), Map.entry("rd", "road"),
             Map.entry("ave", "avenue"), Map.entry("pl", "box"), Map.entry("pb", "box"), Map.entry("po", "box"),
-            Map.entry("postilokero", "box"), Map.entry("postbox", "box"));
+            Map.entry("postilokero", "box"), Map.entry("postbox", "box"), Map.entry("kj", "kuja"),
+            Map.entry("gt", "gatan"), Map.entry("blvd", "boulevard"), Map.entry("dr", "drive"), Map.entry("ln", "lane"),
+            Map.entry("ct", "court"), Map.entry("hwy", "highway"), Map.entry("pkwy", "parkway"), Map.entry("cir", "circle"),
+            Map.entry("sq", "square"), Map.entry("ter", "terrace"), Map.entry("pky", "parkway"), Map.entry("av", "avenue"));
+    // Compass directions, which one source writes before or after the street, abbreviated or not, and another
+    // leaves out: "N Lamar Blvd", "North Lamar Boulevard", "Lamar Blvd". They are dropped from the street name.
+    private static final Set<String> DIRECTIONS = Set.of("n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south",
+            "east", "west", "northeast", "northwest", "southeast", "southwest");
     // "Kauppak. 5", "Puijonk 12": a Finnish or Swedish street word cut after its stem.
     private static final Pattern CUT_STREET_WORD = Pattern.compile("^(\\p{L}{3,})(k|t|v|g|str)\\.?$");
     // "FI-70100", "SE-111 22": a country prefix before an all-digit code; "SE16 7AB" (London) is no prefix.
@@ -246,6 +253,9 @@ public final class ContactNormalizer {
                 break;
             }
             nameWords.add(expanded(word));
+        }
+        if (nameWords.size() > 1) {
+            nameWords.removeIf(DIRECTIONS::contains);
         }
         String name = String.join("", nameWords);
         return name.isEmpty() ? null : new StreetKey(name, number);

@@ -20,7 +20,8 @@ import org.apache.commons.csv.CSVRecord;
  * Deduplicates a coordinator's own list (any CSV and a column mapping): what the {@code dedupe} command and
  * {@code POST /admin/dedupe} share. The list is read like a spreadsheet upload (UTF-8 with or without BOM,
  * Windows-1252 or UTF-16; ';', ',' or tab). The clusters have one row per input record in input order: its
- * entity id, the score of its strongest link and the fields that decided it; the review pairs are the pairs a
+ * entity id, the score of its strongest link, the fields that decided it, the record it links to and each
+ * field's contribution to that link in bits; the review pairs are the pairs a
  * person should look at.
  */
 public final class CsvDeduplication {
@@ -31,7 +32,8 @@ public final class CsvDeduplication {
     }
 
     /** The two CSV texts and the run's figures. */
-    public record Output(String clusters, String reviewPairs, int reviewPairCount, DedupResult.Figures figures) {
+    public record Output(String clusters, String reviewPairs, int reviewPairCount, DedupResult.Figures figures,
+            String learnedWeights) {
     }
 
     /** Deduplicates a list with a mapping file's content; the names say where each came from in messages. */
@@ -45,7 +47,7 @@ public final class CsvDeduplication {
         DedupResult result = new Deduplicator(MatchSettings.defaults().withDefaultRegion(mapping.defaultRegion()))
                 .deduplicate(records);
         return new Output(clusters(result.assignments()), reviewPairs(result.reviewPairs()),
-                result.reviewPairs().size(), result.figures());
+                result.reviewPairs().size(), result.figures(), result.learnedWeights());
     }
 
     private static List<DedupRecord> records(byte[] list, String listName, DedupMapping mapping)
@@ -94,11 +96,12 @@ public final class CsvDeduplication {
     private static String clusters(List<Assignment> assignments) {
         StringWriter text = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(text, OUTPUT)) {
-            printer.printRecord("record_id", "entity_id", "score", "decided_by");
+            printer.printRecord("record_id", "entity_id", "score", "decided_by", "linked_to", "contributions");
             for (Assignment assignment : assignments) {
                 DedupResult.Link link = assignment.link();
                 printer.printRecord(assignment.recordId(), assignment.entityId(),
-                        link == null ? "" : score(link.score(), link.exactKey()), link == null ? "" : link.decidedBy());
+                        link == null ? "" : score(link.score(), link.exactKey()), link == null ? "" : link.decidedBy(),
+                        link == null ? "" : link.otherRecordId(), link == null ? "" : link.contributions());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -109,9 +112,10 @@ public final class CsvDeduplication {
     private static String reviewPairs(List<ReviewPair> pairs) {
         StringWriter text = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(text, OUTPUT)) {
-            printer.printRecord("record_id_a", "record_id_b", "score", "decided_by");
+            printer.printRecord("record_id_a", "record_id_b", "score", "decided_by", "contributions");
             for (ReviewPair pair : pairs) {
-                printer.printRecord(pair.recordIdA(), pair.recordIdB(), score(pair.score(), false), pair.decidedBy());
+                printer.printRecord(pair.recordIdA(), pair.recordIdB(), score(pair.score(), false), pair.decidedBy(),
+                        pair.explained());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

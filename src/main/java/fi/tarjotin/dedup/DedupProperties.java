@@ -26,8 +26,6 @@ public record DedupProperties(boolean enabled, boolean resolveOnStartup, double 
     }
 
     MatchSettings matchSettings() {
-        MatchSettings defaults = MatchSettings.defaults();
-        return new MatchSettings(defaults.weights(), defaults.priorBits(), matchProbability, reviewProbability,
-                defaults.clearNonMatchBits(), defaults.blockCap(), defaults.window(), defaults.defaultRegion());
+        return MatchSettings.defaults().withBands(matchProbability, reviewProbability);
     }
 }

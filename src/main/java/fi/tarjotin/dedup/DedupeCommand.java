@@ -15,8 +15,9 @@ import java.util.Map;
  * {@code java -jar tarjotin.jar dedupe --input list.csv --mapping map.yaml --output clusters.csv}: deduplicates
  * any CSV file without a database or a running service. The input is read like a coordinator's spreadsheet
  * (UTF-8 with or without BOM, Windows-1252 or UTF-16; ';', ',' or tab). The output has one row per input record
- * in input order: its entity id, the score of its strongest link and the fields that decided it; the pairs for
- * review go next to it, {@code clusters.review.csv}. Exit status 0 on success, 2 on bad usage or input.
+ * in input order: its entity id, the score of its strongest link, the fields that decided it and their
+ * contributions in bits; the pairs for review go next to it, {@code clusters.review.csv}, and the weights the
+ * run learned from the list, {@code clusters.weights.txt}. Exit status 0 on success, 2 on bad usage or input.
  */
 public final class DedupeCommand {
 
@@ -53,6 +54,7 @@ public final class DedupeCommand {
             Path review = reviewFileOf(output);
             Files.writeString(output, result.clusters(), StandardCharsets.UTF_8);
             Files.writeString(review, result.reviewPairs(), StandardCharsets.UTF_8);
+            Files.writeString(siblingOf(output, ".weights.txt"), result.learnedWeights(), StandardCharsets.UTF_8);
             DedupResult.Figures figures = result.figures();
             out.printf(Locale.ROOT, "dedupe: %d records -> %d entities in %.1f s; %d candidate pairs, %d matched "
                     + "(%d of them not merged: a clear non-match in the entities), %d possible; %d pairs for review "
@@ -107,9 +109,14 @@ public final class DedupeCommand {
 
     /** {@code clusters.csv} → {@code clusters.review.csv}. */
     static Path reviewFileOf(Path output) {
+        return siblingOf(output, ".review.csv");
+    }
+
+    /** {@code clusters.csv} → {@code clusters<suffix>}: the weights the run learned go to {@code clusters.weights.txt}. */
+    static Path siblingOf(Path output, String suffix) {
         String name = output.getFileName().toString();
         String stem = name.toLowerCase(Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
-        return output.resolveSibling(stem + ".review.csv");
+        return output.resolveSibling(stem + suffix);
     }
 
 }

@@ -52,8 +52,12 @@ public final class Deduplicator {
         List<MatchRecord> records = IntStream.range(0, input.size()).parallel()
                 .mapToObj(index -> MatchRecord.of(index, input.get(index), settings.defaultRegion(), knownPhones))
                 .toList();
-        PairScorer scorer = new PairScorer(settings, new ValueStatistics(records));
+        PairComparator comparator = new PairComparator(new ValueStatistics(records));
         long[] candidates = CandidateBlocking.candidatePairs(records, settings.blockCap(), settings.window());
+        LevelWeights weights = WeightEstimation.estimate(records, candidates, comparator,
+                indexPairs(decisions.merge(), indexById), indexPairs(decisions.keepApart(), indexById),
+                settings.randomPairs(), settings.estimationPairs());
+        PairScorer scorer = new PairScorer(comparator, weights);
         List<ScoredPair> scored = IntStream.range(0, candidates.length).parallel().mapToObj(i -> {
             MatchRecord a = records.get((int) (candidates[i] >>> 32));
             MatchRecord b = records.get((int) candidates[i]);
@@ -80,7 +84,7 @@ public final class Deduplicator {
         }
         Clusterer.PairCheck mayBeOne = (a, b) -> {
             PairScore score = scorer.score(records.get(a), records.get(b));
-            return score.exactKey() || score.bits() > settings.clearNonMatchBits();
+            return score.exactKey() || score.evidenceBits() > settings.clearNonMatchBits();
         };
         List<ScoredPair> forReview = new ArrayList<>();
         long matchPairs = 0;
@@ -104,7 +108,19 @@ public final class Deduplicator {
         long entities = assignments.stream().map(Assignment::entityId).distinct().count();
         Figures figures = new Figures(records.size(), candidates.length, matchPairs,
                 scored.size() - matchPairs, refused, (int) entities);
-        return new DedupResult(assignments, reviewPairs, figures);
+        return new DedupResult(assignments, reviewPairs, figures, weights.describe());
+    }
+
+    private static List<int[]> indexPairs(List<Decisions.Pair> pairs, Map<String, Integer> indexById) {
+        List<int[]> indexes = new ArrayList<>();
+        for (Decisions.Pair pair : pairs) {
+            Integer a = indexById.get(pair.recordIdA());
+            Integer b = indexById.get(pair.recordIdB());
+            if (a != null && b != null) {
+                indexes.add(new int[] {a, b});
+            }
+        }
+        return indexes;
     }
 
     private record ScoredPair(MatchRecord a, MatchRecord b, PairScore score, Band band) {
@@ -148,7 +164,8 @@ public final class Deduplicator {
 
     private static void offer(Link[] strongest, MatchRecord record, MatchRecord other, PairScore score) {
         if (strongest[record.index()] == null) {
-            strongest[record.index()] = new Link(other.id(), score.probability(), score.exactKey(), score.decidedBy());
+            strongest[record.index()] = new Link(other.id(), score.probability(), score.exactKey(), score.decidedBy(),
+                    score.explained());
         }
     }
 
@@ -172,6 +189,7 @@ public final class Deduplicator {
             }
         }
         return strongestPerEntityPair.stream().map(pair -> new ReviewPair(pair.smallerId(), pair.largerId(),
-                pair.score().probability(), pair.score().decidedBy(), pair.score().fieldContributions())).toList();
+                pair.score().probability(), pair.score().decidedBy(), pair.score().fieldContributions(),
+                pair.score().explained())).toList();
     }
 }

@@ -24,6 +24,8 @@ public final class NameNormalizer {
     // "r.y.", "r. y.", "s.r.", "e.V." before punctuation is dropped, so they become one token.
     private static final Pattern DOTTED_ABBREVIATION = Pattern.compile("\\b(\\p{L})\\.\\s?(\\p{L})\\b\\.?",
             Pattern.UNICODE_CHARACTER_CLASS);
+    // "ev.lut.", "ev.-lut.", "ev lut": evangelical Lutheran, whose "ev" is no e.V. designation.
+    private static final Pattern EVANGELICAL_LUTHERAN = Pattern.compile("\\bev\\.?\\s?-?\\s?lut\\b\\.?");
     // Finnish case endings written after an abbreviation: "ry:n", "oy:ssä".
     private static final Pattern CASE_ENDING = Pattern.compile(":\\p{L}{1,4}\\b", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
@@ -33,6 +35,16 @@ public final class NameNormalizer {
             "osakeyhtio", "oy", "aktiebolaget", "ab", "aktiebolag", "ab", "kommandiittiyhtio", "ky",
             "avoin yhtio", "ay", "toiminimi", "tmi");
     private static final Map<String, LegalForm> DESIGNATIONS = designations();
+    // Abbreviations that are not simply the word cut short (those the comparison reads as such: "pohj." for
+    // "pohjois", "sch" for "school"), in Finnish, Swedish and English organisation names.
+    private static final Map<String, String> ABBREVIATIONS = Map.ofEntries(
+            Map.entry("srk", "seurakunta"), Map.entry("yhd", "yhdistys"),
+            Map.entry("evl", "evankelisluterilainen"), Map.entry("sallsk", "sallskap"), Map.entry("foren", "forening"),
+            Map.entry("assn", "association"), Map.entry("assoc", "association"), Map.entry("ctr", "center"),
+            Map.entry("cntr", "center"), Map.entry("centre", "center"), Map.entry("dept", "department"),
+            Map.entry("intl", "international"), Map.entry("natl", "national"), Map.entry("svc", "services"),
+            Map.entry("svcs", "services"), Map.entry("service", "services"), Map.entry("univ", "university"),
+            Map.entry("st", "saint"), Map.entry("mt", "mount"), Map.entry("ft", "fort"));
     // Joining words that one source writes and another leaves out or spells as "&".
     private static final Set<String> JOINING_WORDS = Set.of("ja", "och", "and", "und", "et", "the");
 
@@ -94,6 +106,7 @@ public final class NameNormalizer {
 
     private static NameVariant variant(String text, String cityKey, LegalForm[] legalForm) {
         String folded = CASE_ENDING.matcher(TextFolding.fold(text)).replaceAll("");
+        folded = EVANGELICAL_LUTHERAN.matcher(folded).replaceAll("evankelisluterilainen");
         folded = DOTTED_ABBREVIATION.matcher(folded).replaceAll("$1$2");
         folded = NOT_LETTER_OR_DIGIT.matcher(folded).replaceAll(" ").trim();
         for (Map.Entry<String, String> spelledOut : SPELLED_OUT_FORMS.entrySet()) {
@@ -105,7 +118,10 @@ public final class NameNormalizer {
         if (folded.isEmpty()) {
             return null;
         }
-        List<String> words = new ArrayList<>(List.of(folded.split(" ")));
+        List<String> words = new ArrayList<>();
+        for (String word : folded.split(" ")) {
+            words.addAll(List.of(ABBREVIATIONS.getOrDefault(word, word).split(" ")));
+        }
         List<String> tokens = new ArrayList<>();
         for (String word : words) {
             LegalForm designation = DESIGNATIONS.get(word);

@@ -67,6 +67,10 @@ final class ValueStatistics {
         this.tokenWeights = records.parallelStream().map(this::weightsOf).toList();
     }
 
+    int recordCount() {
+        return (int) recordCount;
+    }
+
     int phoneSharers(ContactNormalizer.Phone phone) {
         return sharers(phones, phone.national());
     }

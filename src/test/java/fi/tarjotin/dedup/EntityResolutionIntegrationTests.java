@@ -195,17 +195,23 @@ class EntityResolutionIntegrationTests {
     void uncertainPairsWaitForACoordinatorAndTheirDecisionsHoldInLaterRuns() throws Exception {
         importPtvAndSheet();
 
+        // Two associations sharing an office (phone, street) are not worth asking about: a coordinator would
+        // rarely say yes, so the calibrated review band leaves them out; a coordinator may still keep them apart.
         JsonNode open = adminGet("/admin/dedup/reviews");
         assertThat(pairs(open)).containsExactly(
-                "organization Siilinjärven Eläkkeensaajat ry / Siilinjärven eläkkeensaajat ry 0.8889 name",
-                "organization Kuopion Invalidit ry / Kuopion Reumayhdistys ry 0.6352 phone+street+postal_code");
+                "organization Siilinjärven Eläkkeensaajat ry / Siilinjärven eläkkeensaajat ry 0.6068 name");
         long sameAssociation = open.get(0).get("id").asLong();
-        long sharedOffice = open.get(1).get("id").asLong();
+        // What each field said, in bits: the name agrees, nothing else was compared.
+        JsonNode contributions = open.get(0).get("contributions");
+        assertThat(contributions.size()).isEqualTo(1);
+        assertThat(contributions.get("name").asDouble()).isPositive();
 
         assertThat(adminPost("/admin/dedup/reviews/" + sameAssociation, "{\"decision\":\"merge\",\"note\":\"sama\"}")
                 .statusCode()).isEqualTo(200);
-        assertThat(adminPost("/admin/dedup/reviews/" + sharedOffice, "{\"decision\":\"keep-apart\"}").statusCode())
-                .isEqualTo(200);
+        assertThat(adminPost("/admin/dedup/decisions", """
+                {"entityType": "organization", "a": {"source": "spreadsheet-jarjestot", "sourceId": "KL-2"},
+                 "b": {"source": "spreadsheet-jarjestot", "sourceId": "KL-6"}, "decision": "keep-apart"}""")
+                .statusCode()).isEqualTo(200);
 
         assertThat(adminGet("/admin/dedup/reviews")).isEmpty();
         assertThat(activeNames("organization")).containsExactly("Kuopion Invalidit ry", "Kuopion Reumayhdistys ry",
@@ -218,7 +224,7 @@ class EntityResolutionIntegrationTests {
         assertThat(activeNames("organization")).containsExactly("Kuopion Invalidit ry", "Kuopion Reumayhdistys ry",
                 "Kuopion kaupunki", "Siilinjärven eläkkeensaajat ry");
         assertThat(adminGet("/admin/dedup/reviews")).isEmpty();
-        assertThat(pairs(adminGet("/admin/dedup/reviews?status=decided"))).hasSize(2);
+        assertThat(pairs(adminGet("/admin/dedup/reviews?status=decided"))).hasSize(1);
         assertThat(java.util.stream.StreamSupport.stream(adminGet("/admin/dedup/decisions").spliterator(), false)
                 .map(decision -> decision.path("decision").path("decision").asText() + " by "
                         + decision.path("decision").path("coordinator").asText())
