@@ -77,7 +77,8 @@ class CatalogueApiController {
     }
 
     @GetMapping(path = "/", produces = MediaType.APPLICATION_JSON_VALUE)
-    ObjectNode about() {
+    ObjectNode about(HttpServletRequest request) {
+        ApiParameters.of(request.getParameterMap(), Set.of(), properties);
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
         ObjectNode about = json.createObjectNode();
         about.put("version", "3.0");

@@ -1,6 +1,8 @@
 package fi.tarjotin.system;
 
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.RecoverableDataAccessException;
@@ -24,8 +26,18 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class DatabaseUnavailable {
 
-    static final int RETRY_AFTER_SECONDS = 30;
     static final String DETAIL = "The catalogue database cannot be reached right now. Try again shortly.";
+
+    private final String retryAfterSeconds;
+
+    DatabaseUnavailable(@Value("${tarjotin.database-unavailable-retry-after:30s}") Duration retryAfter) {
+        this.retryAfterSeconds = String.valueOf(Math.max(1, retryAfter.toSeconds()));
+    }
+
+    /** What {@code Retry-After} says: about how long a database restart takes, so clients do not hammer it. */
+    String retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
 
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
             QueryTimeoutException.class, RecoverableDataAccessException.class, CannotCreateTransactionException.class,
@@ -33,7 +45,7 @@ class DatabaseUnavailable {
     ResponseEntity<ProblemDetail> unavailable() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DETAIL);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
+                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").body(problem);
     }
 

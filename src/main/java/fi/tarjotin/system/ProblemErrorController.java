@@ -26,6 +26,12 @@ class ProblemErrorController implements ErrorController {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
 
+    private final DatabaseUnavailable databaseUnavailable;
+
+    ProblemErrorController(DatabaseUnavailable databaseUnavailable) {
+        this.databaseUnavailable = databaseUnavailable;
+    }
+
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<String> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
@@ -37,7 +43,7 @@ class ProblemErrorController implements ErrorController {
         if (exception != null && DatabaseUnavailable.causedBy(exception)) {
             status = HttpStatus.SERVICE_UNAVAILABLE.value();
             detail = DatabaseUnavailable.DETAIL;
-            headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+            headers.set(HttpHeaders.RETRY_AFTER, databaseUnavailable.retryAfterSeconds());
         } else if (status >= 500) {
             if (exception != null) {
                 log.error("Request {} failed", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), exception);
