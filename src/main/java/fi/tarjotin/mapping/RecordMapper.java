@@ -110,16 +110,18 @@ public class RecordMapper {
         if (!(result instanceof Map<?, ?>)) {
             throw new MappingException("mapping " + mapping.file() + " produced no object for this record");
         }
+        // Plain texts before the model and its checks, so a name that was nothing but markup is a missing name.
+        ObjectNode mapped = json.valueToTree(result);
+        plainTexts(mapped, kind != RecordKind.SERVICE_AT_LOCATION);
         Object model;
         try {
-            model = strictJson.convertValue(result, MODEL.get(kind));
+            model = strictJson.convertValue(mapped, MODEL.get(kind));
         } catch (IllegalArgumentException e) {
             throw new MappingException("mapping " + mapping.file() + " output does not fit the " + kind.value()
                     + " model: " + e.getMessage(), e);
         }
         validator.validate(kind, model);
         ObjectNode document = json.valueToTree(model);
-        plainTexts(document, kind == RecordKind.ORGANIZATION || kind == RecordKind.SERVICE);
         pruneEmpty(document);
         return new MappedDocument(document, mapping.hash());
     }
@@ -127,8 +129,9 @@ public class RecordMapper {
     /**
      * HSDS text fields are plain text: markup a source typed into a name, keyword, street or phone description
      * ({@code <b>}, {@code <script>}) is taken out here, whatever the mapping file did. The one field that carries
-     * a safe HTML subset is a service's or organisation's {@code description} (sanitised by {@code $html}), which
-     * the API publishes as {@code tarjotin.description}; its plain copy is {@code descriptionText}.
+     * a safe HTML subset is the {@code description} of a service, organisation or location (sanitised by
+     * {@code $html}), which the API publishes as {@code tarjotin.description}; its plain copy is
+     * {@code descriptionText}.
      */
     private void plainTexts(JsonNode node, boolean keepSafeHtml) {
         for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {

@@ -105,6 +105,9 @@ class MappingContractTests {
                 .containsExactly("omaishoito", "=SUM(A1)", "lapset < 7 v");
         assertThat(service.path("description").path("fi").asText()).isEqualTo("<p>Tule <b>mukaan</b></p>");
         assertThat(service.path("descriptionText").path("fi").asText()).isEqualTo("Tule mukaan");
+        assertThatThrownBy(() -> mapper.map("ptv/v12", RecordKind.SERVICE, json.readTree("""
+                {"languageVersions": {"fi": {"name": "<script>alert(1)</script>"}}}""")))
+                .isInstanceOf(MappingException.class).hasMessage("no name in Finnish, Swedish or English");
     }
 
     @Test
