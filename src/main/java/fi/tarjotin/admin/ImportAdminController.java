@@ -30,6 +30,7 @@ import org.springframework.web.server.ResponseStatusException;
 class ImportAdminController {
 
     private static final int MAX_LIMIT = 500;
+    private static final int PAYLOAD_PREVIEW = 2_000;
 
     private final ImportLauncher launcher;
     private final JdbcImportRunRepository runs;
@@ -60,11 +61,13 @@ class ImportAdminController {
                 .body(ImportRunView.of(run));
     }
 
-    /** The newest runs first, of one source or all. */
+    /** The newest runs first, of one source or all; paged, with the total in {@code X-Total-Count}. */
     @GetMapping("/import-runs")
-    List<ImportRunView> runs(@RequestParam(required = false) String source,
-            @RequestParam(defaultValue = "50") int limit) {
-        return runs.findRecent(source, checkedLimit(limit)).stream().map(ImportRunView::of).toList();
+    ResponseEntity<List<ImportRunView>> runs(@RequestParam(required = false) String source,
+            @RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset) {
+        List<ImportRunView> page = runs.findRecent(source, checkedLimit(limit), checkedOffset(offset)).stream()
+                .map(ImportRunView::of).toList();
+        return AdminPages.page(page, runs.count(source), limit, offset);
     }
 
     @GetMapping("/import-runs/{id}")
@@ -73,12 +76,17 @@ class ImportAdminController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no import run " + id));
     }
 
-    /** What a run rejected, newest first, each with its reason and raw payload. */
+    /**
+     * What a run rejected, newest first, each with its reason and the start of its raw payload (a rejected page
+     * can be megabytes: the whole payload is at {@code /admin/rejected-records/{id}}); paged, with the total.
+     */
     @GetMapping("/import-runs/{id}/rejected-records")
-    List<RejectedRecord> rejectedByRun(@PathVariable long id, @RequestParam(defaultValue = "50") int limit,
-            @RequestParam(defaultValue = "0") int offset) {
+    ResponseEntity<List<RejectedRecord>> rejectedByRun(@PathVariable long id,
+            @RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset) {
         run(id);
-        return rejects.find(id, null, checkedLimit(limit), Math.max(0, offset));
+        List<RejectedRecord> page = rejects.find(id, null, checkedLimit(limit), checkedOffset(offset));
+        return AdminPages.page(page.stream().map(ImportAdminController::preview).toList(), rejects.count(id, null),
+                limit, offset);
     }
 
     /** What a run left out of records it took in (placeholder contacts), each with its reason, oldest first. */
@@ -90,9 +98,11 @@ class ImportAdminController {
     }
 
     @GetMapping("/rejected-records")
-    List<RejectedRecord> rejected(@RequestParam(required = false) String source,
+    ResponseEntity<List<RejectedRecord>> rejected(@RequestParam(required = false) String source,
             @RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset) {
-        return rejects.find(null, source, checkedLimit(limit), Math.max(0, offset));
+        List<RejectedRecord> page = rejects.find(null, source, checkedLimit(limit), checkedOffset(offset));
+        return AdminPages.page(page.stream().map(ImportAdminController::preview).toList(),
+                rejects.count(null, source), limit, offset);
     }
 
     @GetMapping("/rejected-records/{id}")
@@ -110,6 +120,25 @@ class ImportAdminController {
         if (!launcher.hasSource(source)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no enabled source '" + source + "'");
         }
+    }
+
+    /** A list item's payload: its start, and where the whole of it is. */
+    private static RejectedRecord preview(RejectedRecord rejected) {
+        String payload = rejected.payload();
+        if (payload == null || payload.length() <= PAYLOAD_PREVIEW) {
+            return rejected;
+        }
+        String shortened = payload.substring(0, PAYLOAD_PREVIEW) + "… (" + payload.length()
+                + " characters; all of it at /admin/rejected-records/" + rejected.id() + ")";
+        return new RejectedRecord(rejected.id(), rejected.runId(), rejected.source(), rejected.kind(),
+                rejected.sourceId(), rejected.reason(), rejected.location(), shortened, rejected.rejectedAt());
+    }
+
+    private static int checkedOffset(int offset) {
+        if (offset < 0) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "parameter 'offset' must be 0 or more");
+        }
+        return offset;
     }
 
     private static int checkedLimit(int limit) {

@@ -30,6 +30,9 @@ final class ApiParameters {
     private static final Pattern LANGUAGE_CODE = Pattern.compile("[a-z]{2}");
     private static final int MAX_SEARCH_LENGTH = 200;
     private static final int MAX_SEARCH_WORDS = 10;
+    // ISO 8601's four-digit years; PostgreSQL's timestamptz cannot hold much beyond them either way.
+    private static final Instant EARLIEST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     private final Map<String, String[]> values;
     private final ApiProperties properties;
@@ -69,7 +72,12 @@ final class ApiParameters {
         return integer("per_page", properties.defaultPerPage(), 1, properties.maxPerPage());
     }
 
-    boolean ndjson() {
+    /** {@code format}: true for ndjson, false for json, null when not given (the Accept header decides). */
+    Boolean format() {
+        return single("format") == null ? null : ndjson();
+    }
+
+    private boolean ndjson() {
         String format = single("format");
         if (format == null || "json".equals(format)) {
             return false;
@@ -147,10 +155,13 @@ final class ApiParameters {
             return null;
         }
         try {
-            if (value.length() == 10) {
-                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant instant = value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : OffsetDateTime.parse(value).toInstant();
+            if (instant.isBefore(EARLIEST_INSTANT) || instant.isAfter(LATEST_INSTANT)) {
+                throw new InvalidParameterException("modified_after", "'" + value
+                        + "' is outside the years 0001 to 9999");
             }
-            return OffsetDateTime.parse(value).toInstant();
+            return instant;
         } catch (DateTimeParseException e) {
             throw new InvalidParameterException("modified_after", "'" + value
                     + "' is not an ISO 8601 date-time with an offset (2026-05-01T08:00:00Z) or a date (2026-05-01)");

@@ -14,6 +14,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
@@ -41,6 +42,11 @@ class ApiWebConfiguration implements WebMvcConfigurer {
             registry.addMapping(path).allowedOrigins(properties.corsAllowedOrigins().toArray(String[]::new))
                     .allowedMethods("GET", "HEAD").exposedHeaders(HttpHeaders.ETAG).maxAge(3600);
         }
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new AcceptedMediaTypes());
     }
 
     /**

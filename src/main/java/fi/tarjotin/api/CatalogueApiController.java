@@ -33,6 +33,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.springframework.http.MediaType;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -76,7 +77,8 @@ class CatalogueApiController {
     }
 
     @GetMapping(path = "/", produces = MediaType.APPLICATION_JSON_VALUE)
-    ObjectNode about() {
+    ObjectNode about(HttpServletRequest request) {
+        ApiParameters.of(request.getParameterMap(), Set.of(), properties);
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
         ObjectNode about = json.createObjectNode();
         about.put("version", "3.0");
@@ -90,11 +92,12 @@ class CatalogueApiController {
     // ---- services -------------------------------------------------------------------------------------
 
     @GetMapping(path = "/services", produces = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
-    Object services(HttpServletRequest request, HttpServletResponse response) {
+    Object services(HttpServletRequest request, HttpServletResponse response)
+            throws HttpMediaTypeNotAcceptableException {
         ApiParameters parameters = ApiParameters.of(request.getParameterMap(), LIST_PARAMETERS, properties);
         String language = parameters.language();
         CatalogueFilter filter = parameters.filter(terms);
-        if (parameters.ndjson()) {
+        if (ndjson(parameters, request)) {
             stream(request, response, "service", filter, entry -> hsds.serviceListItem(entry, null, language));
             return null;
         }
@@ -142,11 +145,12 @@ class CatalogueApiController {
     // ---- organisations --------------------------------------------------------------------------------
 
     @GetMapping(path = "/organizations", produces = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
-    Object organizations(HttpServletRequest request, HttpServletResponse response) {
+    Object organizations(HttpServletRequest request, HttpServletResponse response)
+            throws HttpMediaTypeNotAcceptableException {
         ApiParameters parameters = ApiParameters.of(request.getParameterMap(), LIST_PARAMETERS, properties);
         String language = parameters.language();
         CatalogueFilter filter = parameters.filter(terms);
-        if (parameters.ndjson()) {
+        if (ndjson(parameters, request)) {
             stream(request, response, "organization", filter, entry -> hsds.organizationListItem(entry, language));
             return null;
         }
@@ -165,11 +169,12 @@ class CatalogueApiController {
     // ---- services at locations ------------------------------------------------------------------------
 
     @GetMapping(path = "/service_at_locations", produces = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
-    Object servicesAtLocations(HttpServletRequest request, HttpServletResponse response) {
+    Object servicesAtLocations(HttpServletRequest request, HttpServletResponse response)
+            throws HttpMediaTypeNotAcceptableException {
         ApiParameters parameters = ApiParameters.of(request.getParameterMap(), LIST_PARAMETERS, properties);
         String language = parameters.language();
         CatalogueFilter filter = parameters.filter(terms);
-        if (parameters.ndjson()) {
+        if (ndjson(parameters, request)) {
             stream(request, response, "service_at_location", filter,
                     entry -> hsds.serviceAtLocation(entry, null, null, language));
             return null;
@@ -242,6 +247,25 @@ class CatalogueApiController {
     }
 
     // ---- helpers --------------------------------------------------------------------------------------
+
+    /**
+     * Whether a list answers as NDJSON: {@code format} says so when given, else the {@code Accept} header's
+     * weights (JSON when they are equal). A format the header refuses is a 406, not a body the client said it
+     * cannot read.
+     */
+    private static boolean ndjson(ApiParameters parameters, HttpServletRequest request)
+            throws HttpMediaTypeNotAcceptableException {
+        Boolean format = parameters.format();
+        List<MediaType> accepted = AcceptedMediaTypes.of(request);
+        double json = AcceptedMediaTypes.weight(accepted, MediaType.APPLICATION_JSON);
+        double lines = AcceptedMediaTypes.weight(accepted, MediaType.parseMediaType(NDJSON));
+        boolean ndjson = format != null ? format : lines > json;
+        if ((ndjson ? lines : json) == 0) {
+            throw new HttpMediaTypeNotAcceptableException(List.of(MediaType.parseMediaType(ndjson ? NDJSON
+                    : MediaType.APPLICATION_JSON_VALUE)));
+        }
+        return ndjson;
+    }
 
     /**
      * Services as list items (JSON text) in the given order. Rendered items are kept until the catalogue

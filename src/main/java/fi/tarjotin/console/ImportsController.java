@@ -53,7 +53,7 @@ class ImportsController {
     @GetMapping("/console/imports")
     String imports(Model model) {
         model.addAttribute("sources", sources.all().stream().filter(SourceStatuses.SourceStatus::startable).toList());
-        model.addAttribute("runs", runs.findRecent(null, 50));
+        model.addAttribute("runs", runs.findRecent(null, 50, 0));
         SpreadsheetImports uploads = spreadsheets.getIfAvailable();
         model.addAttribute("mappings", uploads == null ? List.of() : List.copyOf(uploads.mappings().keySet()));
         return "console/imports";

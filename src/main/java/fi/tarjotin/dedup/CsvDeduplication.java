@@ -4,6 +4,7 @@ import fi.tarjotin.dedup.DedupResult.Assignment;
 import fi.tarjotin.dedup.DedupResult.ReviewPair;
 import fi.tarjotin.source.spreadsheet.CsvFile;
 import fi.tarjotin.source.spreadsheet.SpreadsheetFileException;
+import fi.tarjotin.system.CsvInjection;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -99,9 +100,10 @@ public final class CsvDeduplication {
             printer.printRecord("record_id", "entity_id", "score", "decided_by", "linked_to", "contributions");
             for (Assignment assignment : assignments) {
                 DedupResult.Link link = assignment.link();
-                printer.printRecord(assignment.recordId(), assignment.entityId(),
+                printer.printRecord(CsvInjection.neutralised(assignment.recordId()), assignment.entityId(),
                         link == null ? "" : score(link.score(), link.exactKey()), link == null ? "" : link.decidedBy(),
-                        link == null ? "" : link.otherRecordId(), link == null ? "" : link.contributions());
+                        link == null ? "" : CsvInjection.neutralised(link.otherRecordId()),
+                        link == null ? "" : link.contributions());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -114,7 +116,8 @@ public final class CsvDeduplication {
         try (CSVPrinter printer = new CSVPrinter(text, OUTPUT)) {
             printer.printRecord("record_id_a", "record_id_b", "score", "decided_by", "contributions");
             for (ReviewPair pair : pairs) {
-                printer.printRecord(pair.recordIdA(), pair.recordIdB(), score(pair.score(), false), pair.decidedBy(),
+                printer.printRecord(CsvInjection.neutralised(pair.recordIdA()),
+                        CsvInjection.neutralised(pair.recordIdB()), score(pair.score(), false), pair.decidedBy(),
                         pair.explained());
             }
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import fi.tarjotin.catalogue.model.Location;
 import fi.tarjotin.catalogue.model.Organization;
 import fi.tarjotin.catalogue.model.Service;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,22 +43,27 @@ public class RecordMapper {
             RecordKind.LOCATION, Location.class,
             RecordKind.SERVICE_AT_LOCATION, ServiceAtLocation.class);
 
+    private static final String SAFE_HTML_FIELD = "description";
+    private static final String PLAIN_TEXT_RULE = "plain-text-fields-1";
+
     private final Path mappingsDirectory;
     private final JsonataFunctions functions;
     private final Crosswalks crosswalks;
     private final ObjectMapper json;
     private final ObjectMapper strictJson;
     private final ModelValidator validator;
+    private final TextSanitizer sanitizer;
     private volatile Map<String, CompiledMapping> mappings;
 
     public RecordMapper(@Value("${tarjotin.mappings-directory}") Path mappingsDirectory, JsonataFunctions functions,
-            Crosswalks crosswalks, ObjectMapper json, ModelValidator validator) {
+            Crosswalks crosswalks, ObjectMapper json, ModelValidator validator, TextSanitizer sanitizer) {
         this.mappingsDirectory = mappingsDirectory;
         this.functions = functions;
         this.crosswalks = crosswalks;
         this.json = json;
         this.strictJson = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.validator = validator;
+        this.sanitizer = sanitizer;
         this.mappings = compileAll();
     }
 
@@ -108,9 +115,12 @@ public class RecordMapper {
         if (!(result instanceof Map<?, ?>)) {
             throw new MappingException("mapping " + mapping.file() + " produced no object for this record");
         }
+        // Plain texts before the model and its checks, so a name that was nothing but markup is a missing name.
+        ObjectNode mapped = json.valueToTree(result);
+        plainTexts(mapped, kind != RecordKind.SERVICE_AT_LOCATION);
         Object model;
         try {
-            model = strictJson.convertValue(result, MODEL.get(kind));
+            model = strictJson.convertValue(mapped, MODEL.get(kind));
         } catch (IllegalArgumentException e) {
             throw new MappingException("mapping " + mapping.file() + " output does not fit the " + kind.value()
                     + " model: " + e.getMessage(), e);
@@ -120,6 +130,49 @@ public class RecordMapper {
         pruneEmpty(document);
         TextLimits.check(document);
         return new MappedDocument(document, mapping.hash(), warnings);
+    }
+
+    /**
+     * HSDS text fields are plain text: markup a source typed into a name, keyword, street or phone description
+     * ({@code <b>}, {@code <script>}) is taken out here, whatever the mapping file did. The one field that carries
+     * a safe HTML subset is the {@code description} of a service, organisation or location (sanitised by
+     * {@code $html}), which the API publishes as {@code tarjotin.description}; its plain copy is
+     * {@code descriptionText}.
+     */
+    private void plainTexts(JsonNode node, boolean keepSafeHtml) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (keepSafeHtml && SAFE_HTML_FIELD.equals(field.getKey())) {
+                continue;
+            }
+            plainValues(node, field.getKey(), field.getValue());
+        }
+    }
+
+    private void plainValues(JsonNode parent, String name, JsonNode value) {
+        if (value.isObject()) {
+            plainTexts(value, false);
+        } else if (value.isArray()) {
+            ArrayNode array = (ArrayNode) value;
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isTextual()) {
+                    array.set(i, TextNode.valueOf(plain(array.get(i).asText())));
+                } else {
+                    plainValues(array, null, array.get(i));
+                }
+            }
+        } else if (value.isTextual() && parent instanceof ObjectNode object) {
+            object.put(name, plain(value.asText()));
+        }
+    }
+
+    /** Only text that may hold markup or entities is touched, so codes, ids and addresses stay byte for byte. */
+    private String plain(String text) {
+        if (text.indexOf('<') < 0 && text.indexOf('&') < 0) {
+            return text;
+        }
+        String plain = sanitizer.toPlainText(text);
+        return plain == null ? "" : plain;
     }
 
     /**
@@ -188,7 +241,9 @@ public class RecordMapper {
         }
         // Import pages are mapped on several threads; each gets its own compiled copy of the expression.
         ThreadLocal<Jsonata> expression = ThreadLocal.withInitial(() -> compileWithFunctions(source, functions));
-        String hash = Hashes.sha256(source + "\n" + crosswalks.fingerprint()).substring(0, 16);
+        // The plain-text rule's version is part of the hash, so stored records are mapped again when it changes.
+        String hash = Hashes.sha256(source + "\n" + crosswalks.fingerprint() + "\n" + PLAIN_TEXT_RULE)
+                .substring(0, 16);
         return new CompiledMapping(key, file, hash, expression);
     }
 

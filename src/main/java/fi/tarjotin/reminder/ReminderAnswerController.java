@@ -62,7 +62,10 @@ class ReminderAnswerController {
         return html(HttpStatus.OK, language, body.toString());
     }
 
-    @PostMapping(path = "/" + ACTIONS, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    // RFC 8058 lets a mail program send the one-click opt-out as multipart/form-data too; the token is in the
+    // address either way (the List-Unsubscribe URL), so both forms reach the same answer.
+    @PostMapping(path = "/" + ACTIONS, consumes = {MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+            MediaType.MULTIPART_FORM_DATA_VALUE})
     ResponseEntity<String> answer(@PathVariable String action, @RequestParam(required = false) String token,
             @RequestParam(required = false) String message) {
         ReminderAnswers.Reminder reminder = answers.answer(token, action, "changes".equals(action) ? message : null);

@@ -63,6 +63,9 @@ class ReminderTransport {
         // Out-of-office and other automatic replies are not sent to automatic mail (RFC 3834).
         message.setHeader("Auto-Submitted", "auto-generated");
         message.setHeader("List-Unsubscribe", "<" + outgoing.optOutUrl() + ">");
+        // RFC 8058 one-click: mail programs POST "List-Unsubscribe=One-Click" to that address, which is the
+        // same signed, single-use opt-out the page's form makes (ReminderAnswerController).
+        message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         message.saveChanges();
         return message;
     }
@@ -83,11 +86,21 @@ class ReminderTransport {
         Files.createDirectories(properties.outbox());
         String name = messageId.replaceAll("[^A-Za-z0-9@._-]", "") + ".eml";
         Path partial = properties.outbox().resolve(name + ".part");
-        try (OutputStream out = Files.newOutputStream(partial)) {
-            message.writeTo(out);
+        try {
+            try (OutputStream out = Files.newOutputStream(partial)) {
+                message.writeTo(out);
+            }
+            Files.move(partial, properties.outbox().resolve(name), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | MessagingException | RuntimeException e) {
+            // A full disk or a failed move leaves no half-written file behind; the send is retried later.
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
         }
-        Files.move(partial, properties.outbox().resolve(name), StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Keeps the Message-ID it was given: JavaMail's saveChanges() would make a new one. */

@@ -57,7 +57,10 @@ public class JdbcImportRunRepository {
 
     private static final String FIND_RECENT = "SELECT " + COLUMNS + """
              FROM import_run WHERE (CAST(:source AS text) IS NULL OR source = :source)
-            ORDER BY started_at DESC, id DESC LIMIT :limit""";
+            ORDER BY started_at DESC, id DESC LIMIT :limit OFFSET :offset""";
+
+    private static final String COUNT = """
+            SELECT count(*) FROM import_run WHERE (CAST(:source AS text) IS NULL OR source = :source)""";
 
     private static final String LAST_SUCCESS_START = """
             SELECT max(started_at) FROM import_run
@@ -137,10 +140,15 @@ public class JdbcImportRunRepository {
         return jdbc.query(FIND_BY_ID, Map.of("id", id), ROW_MAPPER).stream().findFirst();
     }
 
-    /** The newest runs first; all sources when {@code source} is null. */
-    public List<ImportRun> findRecent(String source, int limit) {
+    /** The newest runs first, one page of them; all sources when {@code source} is null. */
+    public List<ImportRun> findRecent(String source, int limit, int offset) {
         return jdbc.query(FIND_RECENT, new MapSqlParameterSource().addValue("source", source)
-                .addValue("limit", limit), ROW_MAPPER);
+                .addValue("limit", limit).addValue("offset", offset), ROW_MAPPER);
+    }
+
+    /** How many runs {@link #findRecent} pages through. */
+    public long count(String source) {
+        return jdbc.queryForObject(COUNT, new MapSqlParameterSource("source", source), Long.class);
     }
 
     /**

@@ -25,6 +25,11 @@ public class JdbcRejectedRecordRepository {
               AND (CAST(:source AS text) IS NULL OR source = :source)
             ORDER BY id DESC LIMIT :limit OFFSET :offset""";
 
+    private static final String COUNT = """
+            SELECT count(*) FROM rejected_record
+            WHERE (CAST(:runId AS bigint) IS NULL OR run_id = :runId)
+              AND (CAST(:source AS text) IS NULL OR source = :source)""";
+
     private static final String FIND_BY_ID = "SELECT " + COLUMNS + " FROM rejected_record WHERE id = :id";
 
     private static final RowMapper<RejectedRecord> ROW_MAPPER = (rs, rowNum) -> new RejectedRecord(
@@ -52,6 +57,12 @@ public class JdbcRejectedRecordRepository {
     public List<RejectedRecord> find(Long runId, String source, int limit, int offset) {
         return jdbc.query(FIND, new MapSqlParameterSource().addValue("runId", runId).addValue("source", source)
                 .addValue("limit", limit).addValue("offset", offset), ROW_MAPPER);
+    }
+
+    /** How many {@link #find} pages through. */
+    public long count(Long runId, String source) {
+        return jdbc.queryForObject(COUNT, new MapSqlParameterSource().addValue("runId", runId)
+                .addValue("source", source), Long.class);
     }
 
     public Optional<RejectedRecord> findById(long id) {

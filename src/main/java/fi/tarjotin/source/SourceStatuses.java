@@ -55,7 +55,7 @@ public class SourceStatuses {
         List<SourceStatus> statuses = new ArrayList<>();
         for (String source : sources) {
             statuses.add(new SourceStatus(source, launcher.hasSource(source),
-                    runs.findRecent(source, 1).stream().findFirst(), nextRun(source)));
+                    runs.findRecent(source, 1, 0).stream().findFirst(), nextRun(source)));
         }
         return statuses;
     }

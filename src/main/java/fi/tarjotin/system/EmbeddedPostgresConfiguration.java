@@ -8,10 +8,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.nio.file.Files;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -112,8 +112,13 @@ class EmbeddedPostgresConfiguration {
         }
     }
 
+    /**
+     * Bound to {@code spring.datasource.hikari.*} like the pool Spring Boot makes for an external server, so
+     * the connection-acquire and validation timeouts (a database that is gone is a quick 503) hold here too.
+     */
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres, EmbeddedPostgresProperties properties) {
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgres postgres, EmbeddedPostgresProperties properties) {
         HikariDataSource dataSource = DataSourceBuilder.create()
                 .type(HikariDataSource.class)
                 .url(postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true")

@@ -54,6 +54,27 @@ class DedupeCommandTests {
     }
 
     @Test
+    void cellsAnExcelUserWouldRunAsFormulasAreWrittenAsText() throws IOException {
+        Files.writeString(input, "Tunnus;Nimi;Puhelin\n"
+                + "=HYPERLINK(\"http://evil.example\");Kuopion Omaishoitajat ry;017 123 4567\n"
+                + "+1;Kuopion Omaishoitajat r.y.;+358 17 1234567\n"
+                + "@SUM(A1);Porvoon Kerho ry;\n"
+                + "-2+3;Borgån Klubb rf;\n"
+                + "A5;Iisalmen Kerho ry;\n", StandardCharsets.UTF_8);
+        Files.writeString(mapping, "columns:\n  id: Tunnus\n  name: Nimi\n  phone: Puhelin\n");
+        Path output = directory.resolve("clusters.csv");
+
+        assertThat(run("--input", input.toString(), "--mapping", mapping.toString(), "--output", output.toString()))
+                .isEqualTo(0);
+
+        List<String> ids = Files.readAllLines(output).stream().skip(1)
+                .map(line -> line.startsWith("\"") ? line.substring(1, line.indexOf("\",")) : line.split(",")[0])
+                .map(id -> id.replace("\"\"", "\""))
+                .toList();
+        assertThat(ids).containsExactly("'=HYPERLINK(\"http://evil.example\")", "'+1", "'@SUM(A1)", "'-2+3", "A5");
+    }
+
+    @Test
     void aRerunAndAReorderedListGiveTheSameEntityIds() throws IOException {
         Path first = directory.resolve("first.csv");
         Path second = directory.resolve("second.csv");

@@ -3,6 +3,7 @@ package fi.tarjotin.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.tarjotin.catalogue.Taxonomies;
 import fi.tarjotin.source.RecordKind;
@@ -88,6 +89,28 @@ class MappingContractTests {
     }
 
     @Test
+    void everyTextFieldIsPlainTextAndOnlyTheDescriptionKeepsItsSafeHtml() throws IOException, MappingException {
+        RecordMapper mapper = mapper(MAPPINGS);
+
+        JsonNode service = mapper.map("ptv/v12", RecordKind.SERVICE, json.readTree("""
+                {"languageVersions": {"fi": {
+                   "name": "<b>Omais</b>hoitajien <script>alert(1)</script>vertaisryhmä",
+                   "alternativeName": "Vertais &amp; tuki",
+                   "description": "<p>Tule <b>mukaan</b></p><script>alert(2)</script>",
+                   "freelyAssignedKeywords": ["<i>omaishoito</i>", "=SUM(A1)", "lapset < 7 v"]}}}""")).document();
+
+        assertThat(service.path("name").path("fi").asText()).isEqualTo("Omaishoitajien vertaisryhmä");
+        assertThat(service.path("alternateName").path("fi").asText()).isEqualTo("Vertais & tuki");
+        assertThat(service.path("keywords").path("fi")).extracting(JsonNode::asText)
+                .containsExactly("omaishoito", "=SUM(A1)", "lapset < 7 v");
+        assertThat(service.path("description").path("fi").asText()).isEqualTo("<p>Tule <b>mukaan</b></p>");
+        assertThat(service.path("descriptionText").path("fi").asText()).isEqualTo("Tule mukaan");
+        assertThatThrownBy(() -> mapper.map("ptv/v12", RecordKind.SERVICE, json.readTree("""
+                {"languageVersions": {"fi": {"name": "<script>alert(1)</script>"}}}""")))
+                .isInstanceOf(MappingException.class).hasMessage("no name in Finnish, Swedish or English");
+    }
+
+    @Test
     void unknownMunicipalityInARecordIsRejected() {
         RecordMapper mapper = mapper(MAPPINGS);
 
@@ -104,9 +127,10 @@ class MappingContractTests {
     private RecordMapper mapper(Path mappings) {
         Taxonomies taxonomies = new Taxonomies(mappings);
         Crosswalks crosswalks = new Crosswalks(mappings, taxonomies);
-        JsonataFunctions functions = new JsonataFunctions(new TextSanitizer(), new CoordinateTransformer(),
+        TextSanitizer sanitizer = new TextSanitizer();
+        JsonataFunctions functions = new JsonataFunctions(sanitizer, new CoordinateTransformer(),
                 crosswalks, taxonomies);
-        return new RecordMapper(mappings, functions, crosswalks, json, new ModelValidator(taxonomies));
+        return new RecordMapper(mappings, functions, crosswalks, json, new ModelValidator(taxonomies), sanitizer);
     }
 
     private static void copyMappings(Path target) throws IOException {

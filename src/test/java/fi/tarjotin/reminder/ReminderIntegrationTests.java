@@ -299,6 +299,46 @@ class ReminderIntegrationTests extends ReminderTestSupport {
     }
 
     @Test
+    void oneClickUnsubscribeOfRfc8058IsTheSameSingleUseOptOut() throws Exception {
+        startPeriod();
+        List<MimeMessage> mails = received(3);
+        MimeMessage muistikas = to(mails, MUISTIKAS).get(0);
+        MimeMessage folkhalsan = to(mails, FOLKHALSAN).get(0);
+        assertThat(muistikas.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+
+        // What a mail program does (RFC 8058 section 3.1): POST the body to the List-Unsubscribe address as is.
+        String url = unsubscribeAddress(muistikas);
+        HttpHeaders form = new HttpHeaders();
+        form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        ResponseEntity<String> first = http.postForEntity(url, new HttpEntity<>("List-Unsubscribe=One-Click", form),
+                String.class);
+        ResponseEntity<String> again = http.postForEntity(url, new HttpEntity<>("List-Unsubscribe=One-Click", form),
+                String.class);
+        MultiValueMap<String, Object> multipart = new LinkedMultiValueMap<>();
+        multipart.add("List-Unsubscribe", "One-Click");
+        HttpHeaders multipartHeaders = new HttpHeaders();
+        multipartHeaders.setContentType(MediaType.MULTIPART_FORM_DATA);
+        ResponseEntity<String> asMultipart = http.postForEntity(unsubscribeAddress(folkhalsan),
+                new HttpEntity<>(multipart, multipartHeaders), String.class);
+        ResponseEntity<String> tampered = http.postForEntity(url.substring(0, url.length() - 2) + "AA",
+                new HttpEntity<>("List-Unsubscribe=One-Click", form), String.class);
+
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.GONE);
+        assertThat(asMultipart.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(tampered.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(jdbc.queryForList("SELECT email FROM maintainer WHERE opted_out_at IS NOT NULL ORDER BY email",
+                String.class)).containsExactly(MUISTIKAS, FOLKHALSAN, OPTED_OUT);
+        assertThat(count("SELECT count(*) FROM reminder_answer WHERE answer = 'opted-out'")).isEqualTo(2);
+    }
+
+    /** The List-Unsubscribe address, on this test's server instead of the public one. */
+    private static String unsubscribeAddress(MimeMessage mail) throws Exception {
+        String header = mail.getHeader("List-Unsubscribe")[0];
+        return header.substring(1, header.length() - 1).replace("https://tarjotin.example.fi", "");
+    }
+
+    @Test
     void oneSecondReminderGoesOnlyToThoseWhoHaveNotAnswered() throws Exception {
         startPeriod();
         List<MimeMessage> firsts = received(3);

@@ -80,4 +80,22 @@ class ReminderOutboxTests extends ReminderTestSupport {
         assertThat(jdbc.queryForList("SELECT DISTINCT state FROM reminder", String.class)).containsExactly("sent");
         assertThat(getJson("/admin/reminders/periods/1/report").path("sent").asInt()).isEqualTo(3);
     }
+
+    @Test
+    void aWriteThatFailsLeavesNoPartFileBehindAndIsRetried() throws IOException {
+        // A directory (not empty) where the finished file must go: the write succeeds, the move cannot.
+        String blocked = "reminder-1-first-" + fi.tarjotin.system.Hashes.sha256(MUISTIKAS).substring(0, 16)
+                + "@tarjotin.example.fi.eml";
+        Files.createDirectories(OUTBOX.resolve(blocked));
+        Files.writeString(OUTBOX.resolve(blocked).resolve("keep"), "in the way");
+
+        startPeriod();
+
+        try (Stream<Path> listing = Files.list(OUTBOX)) {
+            assertThat(listing.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".part")))
+                    .isEmpty();
+        }
+        assertThat(jdbc.queryForList("SELECT email || ' ' || state FROM reminder ORDER BY email", String.class))
+                .containsExactly(MUISTIKAS + " pending", FOLKHALSAN + " sent", OMAISHOITAJAT + " sent");
+    }
 }

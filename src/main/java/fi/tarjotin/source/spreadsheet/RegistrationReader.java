@@ -86,9 +86,14 @@ final class RegistrationReader {
     Row read(CSVRecord record, int number) {
         Cells cells = new Cells(record);
         List<String> problems = new ArrayList<>();
+        // Spreadsheet programs write every row as wide as the header; a row of another width has lost or gained
+        // a delimiter (an unquoted line break or delimiter in a cell), so its cells are in the wrong columns.
         if (record.size() > headerSize) {
             problems.add("the row has " + record.size() + " cells but the header " + headerSize
                     + " (a stray delimiter or an unquoted line break?)");
+        } else if (record.size() < headerSize) {
+            problems.add("the row has " + record.size() + " cells but the header " + headerSize
+                    + " (a missing delimiter, or the rest of a line broken by an unquoted line break?)");
         }
         ObjectNode registration = JSON.objectNode();
         registration.put("language", mapping.language());

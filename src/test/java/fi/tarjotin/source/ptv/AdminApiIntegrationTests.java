@@ -30,16 +30,21 @@ class AdminApiIntegrationTests extends PtvImportTestSupport {
     @Autowired
     TestRestTemplate http;
 
+    @Autowired
+    fi.tarjotin.source.JdbcRejectedRecordRepository rejectedRecords;
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     @Test
     void everyAdminEndpointAnswers401WithoutDataToAnonymousAndWrongPasswords() {
         for (TestRestTemplate caller : List.of(http, http.withBasicAuth("coordinator", "wrong"))) {
             for (String path : ADMIN_READS) {
                 ResponseEntity<String> response = caller.getForEntity(path, String.class);
                 assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
-                if (response.getBody() != null) {
-                    assertThat(tree(response.getBody()).properties()).as(path).extracting(java.util.Map.Entry::getKey)
-                            .containsExactlyInAnyOrder("timestamp", "status", "error", "path");
-                }
+                assertThat(response.getHeaders().getContentType()).as(path).hasToString("application/problem+json");
+                assertThat(tree(response.getBody()).properties()).as(path).extracting(java.util.Map.Entry::getKey)
+                        .containsExactlyInAnyOrder("type", "title", "status", "detail", "instance");
             }
             ResponseEntity<String> start = caller.postForEntity("/admin/imports/ptv?kind=full", null, String.class);
             assertThat(start.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -79,6 +84,28 @@ class AdminApiIntegrationTests extends PtvImportTestSupport {
         assertThat(rejects.get(0).get("reason").asText()).isEqualTo("no name in Finnish, Swedish or English");
         assertThat(rejects.get(0).get("payload").asText()).contains("\"contentId\":\"7b8c9d0e-1f2a-4b3c-9d4e-5f6a7b8c9d0e\"");
         assertThat(rejects.get(1).get("reason").asText()).isEqualTo("item has no contentId");
+
+        // Paged with the total, and a megabyte-sized rejected page is only started in the list.
+        rejectedRecords.insert(runId, "ptv", null, null, "page could not be read", "http://ptv.test/page/9",
+                "x".repeat(1_000_000));
+        ResponseEntity<JsonNode> first = coordinator.getForEntity("/admin/import-runs/" + runId
+                + "/rejected-records?limit=2", JsonNode.class);
+        ResponseEntity<JsonNode> second = coordinator.getForEntity("/admin/import-runs/" + runId
+                + "/rejected-records?limit=2&offset=2", JsonNode.class);
+        assertThat(first.getHeaders().getFirst("X-Total-Count")).isEqualTo("3");
+        assertThat(first.getHeaders().getFirst("Link")).endsWith("/admin/import-runs/" + runId
+                + "/rejected-records?limit=2&offset=2>; rel=\"next\"");
+        assertThat(first.getBody()).hasSize(2);
+        long bigId = first.getBody().get(0).get("id").asLong();
+        assertThat(first.getBody().get(0).get("payload").asText()).isEqualTo("x".repeat(2_000) + "… (1000000 characters; "
+                + "all of it at /admin/rejected-records/" + bigId + ")");
+        assertThat(second.getBody()).hasSize(1);
+        assertThat(second.getHeaders().get("Link")).containsExactly("<http://localhost:" + port + "/admin/import-runs/"
+                + runId + "/rejected-records?limit=2&offset=0>; rel=\"prev\"");
+        assertThat(coordinator.getForObject("/admin/rejected-records/" + bigId, JsonNode.class).get("payload").asText())
+                .hasSize(1_000_000);
+        assertThat(coordinator.getForEntity("/admin/import-runs?limit=1", JsonNode.class).getHeaders()
+                .getFirst("X-Total-Count")).isEqualTo("1");
     }
 
     @Test

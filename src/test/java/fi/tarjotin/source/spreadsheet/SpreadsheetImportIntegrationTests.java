@@ -120,6 +120,21 @@ class SpreadsheetImportIntegrationTests {
     }
 
     @Test
+    void aRowWithFewerCellsThanTheHeaderIsRejectedWithItsNumber() throws IOException {
+        SpreadsheetReport report = upload("short-rows.csv");
+
+        assertThat(report.status()).isEqualTo("succeeded");
+        assertThat(List.of(report.rows(), report.rowsRejected())).containsExactly(4, 2);
+        assertThat(report.rejected()).extracting(SpreadsheetReport.Rejection::reason).containsExactly(
+                "row 3: the row has 5 cells but the header 25 (a missing delimiter, or the rest of a line broken by "
+                        + "an unquoted line break?)",
+                "row 4: the row has 1 cells but the header 25 (a missing delimiter, or the rest of a line broken by "
+                        + "an unquoted line break?); the name (column 'Nimi') is empty");
+        assertThat(jdbc.queryForList("SELECT DISTINCT source_id FROM source_record ORDER BY source_id", String.class))
+                .containsExactly("PS-201", "PS-302");
+    }
+
+    @Test
     void rowsWithProblemsAreRejectedWithTheirNumbersAndReasonsAndTheGoodRowsGoIn() throws IOException {
         SpreadsheetReport report = upload("invalid.csv");
 
