@@ -53,7 +53,8 @@ public class CataloguePublisher {
     private static final String UPSERT = """
             INSERT INTO catalogue_entry (entity_id, entity_type, status, last_modified, assured_date, source,
                     organization_ref, service_ref, location_ref, sort_name, categories, needs, municipalities,
-                    coverage, languages, search_vector, published_at, successor_id)
+                    coverage, languages, search_vector, published_at, successor_id,
+                    latitude, longitude, postal_code, address_municipality)
             SELECT e.id, e.entity_type, e.status, e.last_modified, e.assured_date, f->>'source',
                    f->>'organizationRef', f->>'serviceRef', f->>'locationRef', f->>'sortName',
                    ARRAY(SELECT jsonb_array_elements_text(f->'categories')),
@@ -62,7 +63,9 @@ public class CataloguePublisher {
                    f->>'coverage',
                    ARRAY(SELECT jsonb_array_elements_text(f->'languages')),
                    %s,
-                   :now, e.successor_id
+                   :now, e.successor_id,
+                   (f->>'latitude')::double precision, (f->>'longitude')::double precision,
+                   f->>'postalCode', f->>'addressMunicipality'
               FROM unnest(:ids, :facts) AS t(id, facts)
              CROSS JOIN LATERAL (SELECT t.facts::jsonb AS f) AS parsed
               JOIN entity e ON e.id = t.id
@@ -80,7 +83,9 @@ public class CataloguePublisher {
                    categories = EXCLUDED.categories, needs = EXCLUDED.needs,
                    municipalities = EXCLUDED.municipalities, coverage = EXCLUDED.coverage,
                    languages = EXCLUDED.languages, search_vector = EXCLUDED.search_vector,
-                   published_at = EXCLUDED.published_at, successor_id = EXCLUDED.successor_id""".formatted(SEARCH_VECTOR);
+                   published_at = EXCLUDED.published_at, successor_id = EXCLUDED.successor_id,
+                   latitude = EXCLUDED.latitude, longitude = EXCLUDED.longitude,
+                   postal_code = EXCLUDED.postal_code, address_municipality = EXCLUDED.address_municipality""".formatted(SEARCH_VECTOR);
 
     // A reference names the target by the source's own id; the entity it resolves to is the one whose
     // member is that source record (so a merged target resolves to the merged entity). Entity resolution
