@@ -17,6 +17,7 @@ import fi.tarjotin.catalogue.JdbcCatalogueReader.IdPage;
 import fi.tarjotin.catalogue.JdbcCatalogueReader.NearPage;
 import fi.tarjotin.catalogue.JdbcCatalogueReader.Point;
 import fi.tarjotin.catalogue.JdbcCatalogueReader.PostcodeArea;
+import fi.tarjotin.catalogue.JdbcCatalogueReader.ServiceParts;
 import fi.tarjotin.api.ApiParameters.Place;
 import fi.tarjotin.api.ApiParameters.Shape;
 import fi.tarjotin.catalogue.ServiceIndex;
@@ -114,7 +115,7 @@ class CatalogueApiController {
             stream(request, response, "service", filter, entry -> switch (shape) {
                 case MINIMAL -> hsds.serviceMinimal(entry, language);
                 case LIST -> hsds.serviceListItem(entry, null, language);
-                case FULL -> serviceDetails(List.of(entry), language).get(0);
+                case FULL -> serviceDetails(List.of(entry.entityId()), language).get(0);
             });
             return null;
         }
@@ -137,7 +138,8 @@ class CatalogueApiController {
         ArrayNode contents = body.putArray("contents");
         switch (shape) {
             case MINIMAL -> page.entries().forEach(entry -> contents.add(hsds.serviceMinimal(entry, language)));
-            case FULL -> contents.addAll(serviceDetails(page.entries(), language));
+            case FULL -> contents.addAll(serviceDetails(page.entries().stream().map(CatalogueEntry::entityId).toList(),
+                    language));
             case LIST -> {
                 Map<UUID, CatalogueEntry> organizations = organizationsOf(page.entries());
                 page.entries().forEach(entry -> contents.add(hsds.serviceListItem(entry,
@@ -167,7 +169,16 @@ class CatalogueApiController {
     @GetMapping(path = "/services/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ObjectNode service(@PathVariable String id, HttpServletRequest request) {
         String language = ApiParameters.of(request.getParameterMap(), DETAIL_PARAMETERS, properties).language();
-        return serviceDetails(List.of(find("service", id)), language).get(0);
+        UUID serviceId = ApiParameters.parseUuid("id", id);
+        ServiceParts parts = catalogue.servicesWithParts(List.of(serviceId));
+        CatalogueEntry service = parts.services().get(serviceId);
+        if (service == null) {
+            throw new NotFoundException("service", id);
+        }
+        if (service.successorId() != null) {
+            throw new MergedEntityException("services", service.entityId(), service.successorId());
+        }
+        return serviceDetail(service, parts, language);
     }
 
     // ---- organisations --------------------------------------------------------------------------------
@@ -345,18 +356,18 @@ class CatalogueApiController {
     // ---- helpers --------------------------------------------------------------------------------------
 
     /**
-     * Services as their detail gives them (phones, areas, languages, attributes, locations), reading the
-     * links, locations and organisations of all of them in two queries, in the order given.
+     * Services as their detail gives them (phones, areas, languages, attributes, locations), read with their
+     * links, locations and organisations in one query, in the order given.
      */
-    private List<ObjectNode> serviceDetails(List<CatalogueEntry> services, String language) {
-        Map<UUID, List<CatalogueEntry>> links = catalogue.activeReferrers("service_at_location", "service_id",
-                services.stream().map(CatalogueEntry::entityId).toList());
-        List<UUID> related = new ArrayList<>();
-        links.values().forEach(list -> list.forEach(link -> related.add(link.locationId())));
-        services.forEach(service -> related.add(service.organizationId()));
-        Map<UUID, CatalogueEntry> entries = catalogue.findAll(related);
-        return services.stream().map(service -> hsds.service(service, entries.get(service.organizationId()),
-                links.getOrDefault(service.entityId(), List.of()), entries, language)).toList();
+    private List<ObjectNode> serviceDetails(List<UUID> ids, String language) {
+        ServiceParts parts = catalogue.servicesWithParts(ids);
+        return ids.stream().map(parts.services()::get).filter(service -> service != null)
+                .map(service -> serviceDetail(service, parts, language)).toList();
+    }
+
+    private ObjectNode serviceDetail(CatalogueEntry service, ServiceParts parts, String language) {
+        return hsds.service(service, parts.related().get(service.organizationId()),
+                parts.links().getOrDefault(service.entityId(), List.of()), parts.related(), language);
     }
 
     /** Organisations as their detail gives them; their services as list items or, with fullServices, as details. */
@@ -366,10 +377,10 @@ class CatalogueApiController {
                 organizations.stream().map(CatalogueEntry::entityId).toList());
         Map<UUID, ObjectNode> serviceDetails = new HashMap<>();
         if (fullServices) {
-            List<CatalogueEntry> all = services.values().stream().flatMap(List::stream).toList();
+            List<UUID> all = services.values().stream().flatMap(List::stream).map(CatalogueEntry::entityId).toList();
             List<ObjectNode> details = serviceDetails(all, language);
             for (int index = 0; index < all.size(); index++) {
-                serviceDetails.put(all.get(index).entityId(), details.get(index));
+                serviceDetails.put(all.get(index), details.get(index));
             }
         }
         return organizations.stream().map(organization -> {

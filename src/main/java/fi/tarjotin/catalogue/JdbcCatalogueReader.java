@@ -148,6 +148,45 @@ public class JdbcCatalogueReader {
     }
 
     /**
+     * Services with everything their details nest, in one query (one round trip is most of what a detail
+     * costs the database): each service by id (active or not), its active services at locations in listing
+     * order, and the locations and organisations these point to. Ids that are no service are left out.
+     */
+    public ServiceParts servicesWithParts(Collection<UUID> ids) {
+        Map<UUID, CatalogueEntry> services = new LinkedHashMap<>();
+        Map<UUID, List<CatalogueEntry>> links = new HashMap<>();
+        Map<UUID, CatalogueEntry> related = new HashMap<>();
+        Set<UUID> wanted = new HashSet<>(ids);
+        wanted.remove(null);
+        if (wanted.isEmpty()) {
+            return new ServiceParts(services, links, related);
+        }
+        jdbc.query("""
+                WITH services AS (
+                     SELECT entity_id, organization_id FROM catalogue_entry
+                      WHERE entity_id = ANY(:ids) AND entity_type = 'service'),
+                links AS (
+                     SELECT entity_id, location_id FROM catalogue_entry
+                      WHERE service_id = ANY(:ids) AND entity_type = 'service_at_location' AND status = 'active'),
+                parts AS (
+                     SELECT entity_id, 0 AS part FROM services
+                     UNION ALL SELECT entity_id, 1 FROM links
+                     UNION SELECT location_id, 2 FROM links WHERE location_id IS NOT NULL
+                     UNION SELECT organization_id, 2 FROM services WHERE organization_id IS NOT NULL)
+                SELECT p.part, %s FROM parts p JOIN %s ON c.entity_id = p.entity_id
+                 ORDER BY p.part, c.sort_name, c.entity_id""".formatted(COLUMNS, ENTRIES),
+                new MapSqlParameterSource("ids", SqlArrays.of("uuid", wanted)), row -> {
+                    CatalogueEntry entry = entry(row, 0);
+                    switch (row.getInt("part")) {
+                        case 0 -> services.put(entry.entityId(), entry);
+                        case 1 -> links.computeIfAbsent(entry.serviceId(), service -> new ArrayList<>()).add(entry);
+                        default -> related.put(entry.entityId(), entry);
+                    }
+                });
+        return new ServiceParts(services, links, related);
+    }
+
+    /**
      * Where a postcode is, from the catalogue's own located addresses (no postal-code area data set is
      * shipped): the centroid of the active locations with that postal code, and the municipality most of
      * them are in (their address's, else the one municipality a location is offered in: PTV addresses
@@ -206,9 +245,12 @@ public class JdbcCatalogueReader {
         }
         long total = jdbc.queryForObject("SELECT count(*) " + from, parameters, Long.class);
         Map<UUID, Double> distances = new HashMap<>();
+        // The page is chosen on ids and distances alone; only its rows' documents are then read.
         List<CatalogueEntry> entries = total <= (long) (page - 1) * perPage ? List.of() : jdbc.query(
-                "SELECT " + COLUMNS + ", " + distance + " AS distance " + from + " ORDER BY distance NULLS LAST, "
-                        + query.order() + " LIMIT :limit OFFSET :offset",
+                "SELECT " + COLUMNS + ", near.distance FROM (SELECT c.entity_id AS id, " + distance + " AS distance, "
+                        + "row_number() OVER (ORDER BY " + distance + " NULLS LAST, " + query.order() + ") AS position "
+                        + from + " ORDER BY position LIMIT :limit OFFSET :offset) near"
+                        + " JOIN " + ENTRIES + " ON c.entity_id = near.id ORDER BY near.position",
                 parameters.addValue("limit", perPage).addValue("offset", (long) (page - 1) * perPage),
                 (row, number) -> {
                     CatalogueEntry entry = entry(row, number);
@@ -363,6 +405,14 @@ public class JdbcCatalogueReader {
     }
 
     public record EntryPage(List<CatalogueEntry> entries, long total) {
+    }
+
+    /**
+     * Services and what their details nest: their links by service id (listing order), and the locations and
+     * organisations the services and links point to, by id.
+     */
+    public record ServiceParts(Map<UUID, CatalogueEntry> services, Map<UUID, List<CatalogueEntry>> links,
+            Map<UUID, CatalogueEntry> related) {
     }
 
     /** A WGS84 point. */
