@@ -11,7 +11,6 @@ import fi.tarjotin.dedup.ReviewQueue.ReviewItem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -112,9 +111,8 @@ class DedupAdminController {
     /** Resolves every organisation and service now and publishes what changed. */
     @PostMapping("/dedup/resolve")
     List<EntityResolution.Outcome> resolve() {
-        Instant started = Instant.now();
         List<EntityResolution.Outcome> outcomes = resolution.resolve();
-        publisher.publishChangedSince(started);
+        publisher.publishPending();
         return outcomes;
     }
 

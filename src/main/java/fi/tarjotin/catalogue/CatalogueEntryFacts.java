@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
 public class CatalogueEntryFacts {
 
     private static final List<String> LANGUAGES = List.of("fi", "sv", "en");
+    /** Characters of a name the sort key keeps (the read model's check constraint allows no more). */
+    static final int SORT_KEY_LENGTH = 200;
     private static final Set<String> SEARCHED = Set.of("service", "organization");
 
     private final Taxonomies taxonomies;
@@ -127,11 +129,17 @@ public class CatalogueEntryFacts {
         }
     }
 
-    /** Lower-cased Finnish name (Swedish, English when there is none), the order lists are sorted in. */
+    /**
+     * Lower-cased Finnish name (Swedish, English when there is none), the order lists are sorted in. Only its
+     * first {@value #SORT_KEY_LENGTH} characters: the key is in a B-tree index, whose rows have a size limit,
+     * and no two names are told apart that late.
+     */
     private static String sortName(JsonNode name) {
         for (String language : LANGUAGES) {
             if (name.hasNonNull(language)) {
-                return name.get(language).asText().toLowerCase(Locale.ROOT);
+                String lowerCase = name.get(language).asText().toLowerCase(Locale.ROOT);
+                return lowerCase.codePointCount(0, lowerCase.length()) <= SORT_KEY_LENGTH ? lowerCase
+                        : lowerCase.substring(0, lowerCase.offsetByCodePoints(0, SORT_KEY_LENGTH));
             }
         }
         return "";

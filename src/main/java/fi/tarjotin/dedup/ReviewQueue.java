@@ -180,7 +180,7 @@ public class ReviewQueue {
                        AND source_b = :sourceB AND source_id_b = :sourceIdB""", parameters);
         });
         List<EntityResolution.Outcome> outcomes = resolution.resolve();
-        publisher.publishChangedSince(decidedAt);
+        publisher.publishPending();
         return new DecisionOutcome(entityType, record(entityType, a.source(), a.sourceId()),
                 record(entityType, b.source(), b.sourceId()), new Decision(decision, coordinator, decidedAt, note),
                 outcomes);

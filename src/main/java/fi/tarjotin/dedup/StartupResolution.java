@@ -1,7 +1,6 @@
 package fi.tarjotin.dedup;
 
 import fi.tarjotin.catalogue.CataloguePublisher;
-import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -34,9 +33,8 @@ class StartupResolution {
         }
         Thread thread = new Thread(() -> {
             try {
-                Instant started = Instant.now();
                 resolution.resolve();
-                publisher.publishChangedSince(started);
+                publisher.publishPending();
             } catch (RuntimeException e) {
                 log.error("Entity resolution at start-up failed; the next import run resolves again", e);
             }

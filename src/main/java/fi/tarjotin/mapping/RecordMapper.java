@@ -113,6 +113,7 @@ public class RecordMapper {
         validator.validate(kind, model);
         ObjectNode document = json.valueToTree(model);
         pruneEmpty(document);
+        TextLimits.check(document);
         return new MappedDocument(document, mapping.hash());
     }
 

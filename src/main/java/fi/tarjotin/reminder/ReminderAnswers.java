@@ -103,7 +103,7 @@ public class ReminderAnswers {
         });
         if ("confirm".equals(action)) {
             // The read model and the change feed follow the new assured date.
-            publisher.publishChangedSince(now);
+            publisher.publishPending();
         }
         return reminder;
     }
@@ -121,7 +121,7 @@ public class ReminderAnswers {
                         "now", Timestamp.from(now),
                         "today", Date.valueOf(LocalDate.ofInstant(now, ReminderPeriods.HELSINKI)))));
         if (assured > 0) {
-            publisher.publishChangedSince(now);
+            publisher.publishPending();
         }
         return assured > 0;
     }

@@ -1,5 +1,6 @@
 package fi.tarjotin.source;
 
+import jakarta.annotation.PostConstruct;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -32,6 +33,18 @@ public class ImportLauncher {
         this.properties = properties;
         this.routes = routes;
         this.fetchers = fetchers.stream().collect(Collectors.toMap(SourceFetcher::source, Function.identity()));
+    }
+
+    /**
+     * Before any route or request can start a run: the runs this instance's previous life left running are
+     * abandoned at once, so their sources are free; another live instance's runs are left alone.
+     */
+    @PostConstruct
+    void abandonRunsOfEarlierLife() {
+        int abandoned = runs.abandonRunsOfEarlierLife();
+        if (abandoned > 0) {
+            log.warn("Marked {} run(s) abandoned that this instance left running when it stopped", abandoned);
+        }
     }
 
     public boolean hasSource(String source) {

@@ -159,17 +159,17 @@ public class ImportRunner {
     }
 
     /**
-     * Publishes what the run changed before its end is recorded, so a finished run is visible in the API.
-     * Whatever the run's status: a failed run keeps the pages it stored, and they are published too.
+     * Publishes what is still queued before the run's end is recorded, so a finished run is in the API.
+     * Whatever the run's status: a failed run keeps the pages it stored, and they are published too. A
+     * failure here loses nothing either: the queue is kept, and the periodic drain publishes it.
      */
     private void publishChanges(ImportRun run) {
         try {
-            int published = publisher.publishChangedSince(run.startedAt());
-            log.info("{} run {}: {} changed entities published", run.source(), run.id(), published);
+            int published = publisher.publishPending();
+            log.info("{} run {}: {} changed entities published at its end", run.source(), run.id(), published);
         } catch (RuntimeException e) {
-            log.error("{} run {}: publishing its changes failed; the read model is rebuilt at the next start",
+            log.error("{} run {}: publishing failed; what it stored stays queued for the next drain",
                     run.source(), run.id(), e);
-            publisher.markOutdated();
         }
     }
 
@@ -242,6 +242,7 @@ public class ImportRunner {
                     RunCounts pageCounts = records.isEmpty() ? RunCounts.ZERO
                             : transaction.execute(status -> ingestor.ingest(run.id(), run.source(), mappingSet, records));
                     pageDone(pageCounts);
+                    publishDuringRun(pageCounts);
                 } catch (Throwable e) {
                     pageFailure.compareAndSet(null, e);
                 } finally {
@@ -365,6 +366,22 @@ public class ImportRunner {
                 log.info("{} {} run {}: {} of {} pages, {} records ({} records/s), {} rejected", run.source(),
                         run.kind().value(), run.id(), pagesDone, pagesPlanned, counts.fetched(),
                         Math.round(counts.fetched() / seconds), counts.rejected());
+            }
+        }
+
+        /**
+         * A page's changes reach the API while the run goes on (merges with other records follow at the run's
+         * end); a drain already under way takes them instead.
+         */
+        private void publishDuringRun(RunCounts pageCounts) {
+            if (pageCounts.created() + pageCounts.updated() == 0) {
+                return;
+            }
+            try {
+                publisher.publishPendingIfIdle();
+            } catch (RuntimeException e) {
+                log.warn("{} run {}: publishing during the run failed; the run's end publishes again: {}",
+                        run.source(), run.id(), e.toString());
             }
         }
 

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -25,8 +26,14 @@ public class JdbcImportRunRepository {
             pages_total, error""";
 
     private static final String INSERT_RUNNING = """
-            INSERT INTO import_run (source, kind, status, triggered_by, source_version, started_at, heartbeat_at)
-            VALUES (:source, :kind, 'running', :triggeredBy, :sourceVersion, :now, :now)""";
+            INSERT INTO import_run (source, kind, status, triggered_by, source_version, started_at, heartbeat_at,
+                    instance_id, boot_id)
+            VALUES (:source, :kind, 'running', :triggeredBy, :sourceVersion, :now, :now, :instance, :boot)""";
+
+    private static final String ABANDON_LEFT_BY_EARLIER_LIFE = """
+            UPDATE import_run SET status = 'abandoned', finished_at = :now,
+                   error = 'interrupted: the instance running it stopped (last sign of life ' || heartbeat_at || ')'
+            WHERE status = 'running' AND instance_id = :instance AND boot_id <> :boot""";
 
     private static final String ABANDON_STALE = """
             UPDATE import_run SET status = 'abandoned', finished_at = :now,
@@ -61,9 +68,20 @@ public class JdbcImportRunRepository {
     private static final RowMapper<ImportRun> ROW_MAPPER = JdbcImportRunRepository::mapRow;
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final String instanceId;
+    // This start of the instance: runs recorded with another boot id and this instance id were left by an
+    // earlier life of it, which cannot still be running them.
+    private final UUID bootId = UUID.randomUUID();
 
-    JdbcImportRunRepository(NamedParameterJdbcTemplate jdbc) {
+    JdbcImportRunRepository(NamedParameterJdbcTemplate jdbc, ImportProperties properties) {
         this.jdbc = jdbc;
+        this.instanceId = properties.instanceId();
+    }
+
+    /** Marks abandoned the runs that this instance left running when it stopped (crashed, killed). */
+    public int abandonRunsOfEarlierLife() {
+        return jdbc.update(ABANDON_LEFT_BY_EARLIER_LIFE, new MapSqlParameterSource("instance", instanceId)
+                .addValue("boot", bootId).addValue("now", Timestamp.from(Instant.now())));
     }
 
     /**
@@ -77,7 +95,8 @@ public class JdbcImportRunRepository {
             jdbc.update(INSERT_RUNNING, new MapSqlParameterSource()
                     .addValue("source", source).addValue("kind", kind.value())
                     .addValue("triggeredBy", triggeredBy).addValue("sourceVersion", sourceVersion)
-                    .addValue("now", Timestamp.from(Instant.now())), key, new String[] {"id"});
+                    .addValue("now", Timestamp.from(Instant.now())).addValue("instance", instanceId)
+                    .addValue("boot", bootId), key, new String[] {"id"});
         } catch (DuplicateKeyException e) {
             throw new ImportAlreadyRunningException(source);
         }

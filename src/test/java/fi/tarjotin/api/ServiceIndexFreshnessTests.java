@@ -27,7 +27,7 @@ class ServiceIndexFreshnessTests extends CatalogueApiTestSupport {
         index.refreshIfChanged();
         assertThat(getJson("/services").path("total_items").asInt()).isZero();
 
-        publisher.rebuild();
+        publisher.reconcile();
 
         assertThat(getJson("/services").path("total_items").asInt()).isEqualTo(16);
         assertThat(getJson("/services/facets").path("total_items").asInt()).isEqualTo(16);

@@ -95,7 +95,13 @@ public class SpreadsheetImports {
             report = refuse(name, fileName, "inbox", "the file is larger than " + properties.maxFileSize()
                     + " (tarjotin.sources.spreadsheet.max-file-size)");
         } else {
-            report = take(mapping.get(), fileName, Files.readAllBytes(file), "inbox");
+            try {
+                report = take(mapping.get(), fileName, Files.readAllBytes(file), "inbox");
+            } catch (ImportAlreadyRunningException e) {
+                // The route leaves the file in the inbox for its next look, without a stack trace.
+                log.info("{} waits in the inbox: {}", file, e.getMessage());
+                throw e;
+            }
             if (RunStatus.ABANDONED.value().equals(report.status())) {
                 // The service is stopping: the file stays in the inbox and is read again after the restart.
                 return report;
