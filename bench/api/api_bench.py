@@ -11,12 +11,13 @@ Steps:
     count (ties by code, so the choice is deterministic);
  3. search words: GET /services?per_page=100&page=k for a few pages spread over the result set;
     the most frequent words of 5+ letters in the service names, topped up from a fixed list;
- 4. URL lists (one path per line, bench/out/api-urls-<scenario>.txt), drawn with a fixed seed;
- 5. for each scenario: a quick pre-flight GET of its first paths (a wrong contract fails fast with
+ 4. service ids (only for the detail scenario): every id of /services?per_page=100, page by page;
+ 5. URL lists (one path per line, bench/out/api-urls-<scenario>.txt), drawn with a fixed seed;
+ 6. for each scenario: a quick pre-flight GET of its first paths (a wrong contract fails fast with
     the app's answer instead of a table of non-2xx), a warm-up wrk run that is not reported, then
     the measured wrk run, with the CPU time of the app (and of its embedded PostgreSQL) sampled
     from /proc before and after;
- 6. the table: printed, saved to <out-dir>/api-bench.txt (+ api-bench.json), copied to
+ 7. the table: printed, saved to <out-dir>/api-bench.txt (+ api-bench.json), copied to
     --results-copy when given.
 
 Exit status: 0 every target met; 2 the runs completed but a target was missed (or a scenario had
@@ -44,7 +45,7 @@ from collections import Counter
 from urllib.parse import quote, urlencode, urlsplit
 
 CLK_TCK = os.sysconf("SC_CLK_TCK")
-ALL_SCENARIOS = ["trivial", "three-click", "facets", "search"]
+ALL_SCENARIOS = ["trivial", "three-click", "facets", "search", "detail"]
 TOP_NEEDS, TOP_CATEGORIES, TOP_MUNICIPALITIES = 15, 9, 60
 N_COMBOS = 200          # distinct URLs per scenario (except trivial)
 N_WORDS = 40            # search words
@@ -56,6 +57,7 @@ TARGETS = {
     "three-click": (1500.0, 50.0),
     "search": (1500.0, 50.0),
     "facets": (None, 100.0),
+    "detail": (3000.0, 40.0),
 }
 
 # Used when the sampled names give too few words (and to top the list up to N_WORDS).
@@ -305,6 +307,20 @@ def learn_words(base, total):
     return chosen, {"pages": fetched, "names_seen": names, "sampled_words": len(sampled), "source": source}
 
 
+def learn_service_ids(base, total):
+    """Every active service id, from /services pages of 100 (the list order is by name)."""
+    ids = []
+    pages = max(1, math.ceil((total or 1) / 100))
+    for p in range(1, pages + 1):
+        st, doc, raw = get_json(base, f"/services?per_page=100&page={p}")
+        if not isinstance(doc, dict):
+            raise Failure(f"service ids: /services page {p} answered HTTP {st}: {snippet(raw)}")
+        ids += [item["id"] for item in item_list(doc) if isinstance(item, dict) and item.get("id")]
+    if not ids:
+        raise Failure("service ids: /services listed no service")
+    return ids
+
+
 # --- URL lists -----------------------------------------------------------------------------------
 
 def qs(pairs):
@@ -325,7 +341,7 @@ def distinct_draws(rng, draw, n, max_tries=20000):
     return out
 
 
-def build_paths(codes, words, seed, prefix):
+def build_paths(codes, words, service_ids, seed, prefix):
     needs, cats, munis = codes["needs"], codes["categories"], codes["municipalities"]
 
     def three_click(r):
@@ -352,6 +368,11 @@ def build_paths(codes, words, seed, prefix):
                               ("search", "/services", search)]:
         rng = random.Random(f"{seed}:{name}")
         paths[name] = [f"{prefix}{route}?{qs(p)}" for p in distinct_draws(rng, draw, N_COMBOS)]
+    # Details: every service once per cycle, in a seeded random order, so that consecutive requests
+    # never ask for the same or neighbouring services (no answer can come from a cache of recent ones).
+    shuffled = list(service_ids)
+    random.Random(f"{seed}:detail").shuffle(shuffled)
+    paths["detail"] = [f"{prefix}/services/{quote(i, safe='')}" for i in shuffled]
     return paths
 
 
@@ -557,7 +578,11 @@ def main():
     words, winfo = learn_words(base, total)
     log(f"search words ({winfo['source']}, from pages {winfo['pages']}): {', '.join(words[:12])}…")
 
-    all_paths = build_paths(codes, words, a.seed, prefix)
+    service_ids = []
+    if "detail" in scenarios:
+        service_ids = learn_service_ids(base, total)
+        log(f"service ids: {len(service_ids)} (the detail scenario asks for each once per cycle)")
+    all_paths = build_paths(codes, words, service_ids, a.seed, prefix)
     files = {}
     for name in scenarios:
         files[name] = os.path.abspath(os.path.join(a.out_dir, f"api-urls-{name}.txt"))

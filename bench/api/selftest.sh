@@ -74,7 +74,7 @@ rm -rf -- "$DIR"
 mkdir -p "$DIR"
 COMMON=(DURATION=3 WARMUP=1 RESULTS_COPY= APP_START_TIMEOUT=20 READY_TIMEOUT=60)
 
-echo "== 1. API_URL mode, four scenarios, read model still building at first"
+echo "== 1. API_URL mode, five scenarios, read model still building at first"
 start_stub "$DIR/stub-1.log" --ramp 3
 run_driver "$DIR/run-1.log" "${COMMON[@]}" BENCH_OUT_DIR="$DIR/run1" API_URL="http://127.0.0.1:$PORT" APP_PID="$STUB_PID"
 curl -s "http://127.0.0.1:$PORT/_stats" >"$DIR/stats-1.json"
@@ -88,7 +88,7 @@ def check(cond, what):
     if not cond:
         sys.exit(f"check failed: {what}")
 names = [s["name"] for s in doc["scenarios"]]
-check(names == ["trivial", "three-click", "facets", "search"], f"scenarios {names}")
+check(names == ["trivial", "three-click", "facets", "search", "detail"], f"scenarios {names}")
 check(doc["ready"]["total_items"] == 30000, "readiness waited for the final total_items")
 c = doc["codes"]
 check(c["needs"] == [f"need-{i:02d}" for i in range(1, 16)], "top 15 needs by count")
@@ -105,7 +105,7 @@ for s in doc["scenarios"]:
     check(s["app_cpu_ms_per_req"] is not None and s["app_cpu_ms_per_req"] > 0, f"{s['name']}: CPU via APP_PID")
     lines = [l for l in open(s["paths_file"], encoding="utf-8").read().splitlines() if l]
     check(len(lines) == s["urls"] == len(set(lines)), f"{s['name']}: distinct URL list")
-    check(s["urls"] == (1 if s["name"] == "trivial" else 200), f"{s['name']}: {s['urls']} URLs")
+    check(s["urls"] == {"trivial": 1, "detail": 30000}.get(s["name"], 200), f"{s['name']}: {s['urls']} URLs")
     t = doc["targets"].get(s["name"])
     if t:
         ok = ((t["min_rps"] is None or r["rps"] >= t["min_rps"])
@@ -120,6 +120,9 @@ check(all(l.split("?")[1].split("&")[-1].startswith("municipality=") for l in fa
 check(any("%C3%A4" in l or "%C3%B6" in l or "%C3%A5" in l
           for l in open(doc["scenarios"][3]["paths_file"]).read().splitlines()), "search words percent-encoded")
 check(stats["statuses"].get("400", 0) == 0, f"the stub rejected no request ({stats['statuses']})")
+det = open(doc["scenarios"][4]["paths_file"]).read().splitlines()
+check(det[:3] != sorted(det)[:3] and all(l.startswith("/services/svc-") for l in det), "detail: every id, shuffled")
+check(stats["distinct_details"] > 1000, f"detail: distinct services asked for ({stats['distinct_details']})")
 check(stats["distinct"]["/services/facets"] == 201, f"facets: 200 lists + 1 discovery ({stats['distinct']})")
 check(rc == (0 if doc["all_met"] else 2), "exit status follows the verdicts")
 table = open(sys.argv[1].replace(".json", ".txt")).read()

@@ -10,6 +10,7 @@ codes, clean-up) can be tested before the real API exists:
     GET /services            {"total_items": n, "total_pages", "page_number", "size", "contents": [{"id", "name"}]}
                              (the HSDS 3.0 paging envelope the app uses; names in Finnish or Swedish)
     GET /services/facets     {"total_items": n, "categories": [...], "needs": [...], "municipalities": [...]}
+    GET /services/svc-N      one listed service (the detail scenario)
     GET /_stats              what the stub saw (for the self-test's assertions)
 
     python3 bench/api/selftest_stub.py --port 8123 [--ramp 3] [--fail-every N]
@@ -73,6 +74,7 @@ class State:
         self.routes = Counter()
         self.statuses = Counter()
         self.distinct = {"/services": set(), "/services/facets": set()}
+        self.details = set()
         self.facet_calls = 0
         self.cache = {}
 
@@ -123,8 +125,11 @@ class Handler(BaseHTTPRequestHandler):
         if path == "/_stats":
             with st.lock:
                 stats = {"routes": dict(st.routes), "statuses": {str(k): v for k, v in st.statuses.items()},
-                         "distinct": {k: len(v) for k, v in st.distinct.items()}}
+                         "distinct": {k: len(v) for k, v in st.distinct.items()},
+                         "distinct_details": len(st.details)}
             return self.send_json(200, stats)
+        if path.startswith("/services/svc-"):
+            return self.service_detail(path[len("/services/"):], q)
         if path not in ("/services", "/services/facets"):
             return self.send_json(404, {"status": 404, "title": "Not Found"})
 
@@ -185,6 +190,24 @@ class Handler(BaseHTTPRequestHandler):
             if len(st.cache) < 5000:
                 st.cache[key] = raw
         return self.send_json(200, raw=raw)
+
+
+    def service_detail(self, service_id, q):
+        """GET /services/{id}: one service of the list, as the contract's detail (id, name, organization)."""
+        if q:
+            return self.bad(f"unknown parameter(s) {sorted(q)}")
+        try:
+            i = int(service_id[len("svc-"):])
+        except ValueError:
+            return self.send_json(404, {"status": 404, "title": "Not Found"})
+        if not 0 <= i < self.state.total():
+            return self.send_json(404, {"status": 404, "title": "Not Found"})
+        with self.state.lock:
+            self.state.details.add(i)
+        fi, sv = NAME_POOL[(i * 7) % len(NAME_POOL)]
+        return self.send_json(200, {"id": service_id, "name": sv if i % 5 == 0 else fi,
+                                    "organization": {"id": "org-1", "name": "Selftestin kaupunki"},
+                                    "service_at_locations": []})
 
 
 def main():

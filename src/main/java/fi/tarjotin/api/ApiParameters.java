@@ -33,6 +33,9 @@ final class ApiParameters {
     // ISO 8601's four-digit years; PostgreSQL's timestamptz cannot hold much beyond them either way.
     private static final Instant EARLIEST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LATEST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
+    private static final Pattern POSTCODE = Pattern.compile("[0-9]{5}");
+    /** Farther than any two points of Finland are apart. */
+    private static final double MAX_PROXIMITY_METRES = 2_000_000;
 
     private final Map<String, String[]> values;
     private final ApiProperties properties;
@@ -119,6 +122,18 @@ final class ApiParameters {
                         : List.of(term.code()));
             }
         }
+        // HSDS taxonomy_id: tagged with any term of that taxonomy. Codes already chosen in it are such terms.
+        Vocabulary taxonomy = taxonomy(terms);
+        if (taxonomy != null) {
+            Set<String> chosen = switch (taxonomy) {
+                case CATEGORY -> categories;
+                case NEED -> needs;
+                case MUNICIPALITY -> municipalities;
+            };
+            if (chosen.isEmpty()) {
+                chosen.addAll(terms.filterCodes(taxonomy));
+            }
+        }
         List<String> serviceLanguages = new ArrayList<>();
         for (String value : list("service_language")) {
             if (!LANGUAGE_CODE.matcher(value).matches()) {
@@ -129,6 +144,72 @@ final class ApiParameters {
         }
         return new CatalogueFilter(searchWords(), List.copyOf(categories), List.copyOf(needs),
                 List.copyOf(municipalities), uuid("organization_id"), modifiedAfter(), serviceLanguages);
+    }
+
+    /** The taxonomy {@code taxonomy_id} names, or null when not given. */
+    Vocabulary taxonomy(TaxonomyTerms terms) {
+        UUID id = uuid("taxonomy_id");
+        if (id == null) {
+            return null;
+        }
+        return terms.vocabulary(id).orElseThrow(() -> new InvalidParameterException("taxonomy_id",
+                "'" + id + "' is not a taxonomy of /taxonomies"));
+    }
+
+    /**
+     * How much of each list item to give: HSDS {@code minimal} (the item's own fields only, nothing nested),
+     * the default list item, or {@code full} (each item as its detail gives it).
+     */
+    Shape shape() {
+        boolean minimal = flag("minimal");
+        boolean full = flag("full");
+        if (minimal && full) {
+            throw new InvalidParameterException("minimal", "and full exclude each other; give one of them");
+        }
+        return minimal ? Shape.MINIMAL : full ? Shape.FULL : Shape.LIST;
+    }
+
+    /** The list item shapes of {@link #shape()}. */
+    enum Shape {
+        MINIMAL, LIST, FULL
+    }
+
+    /**
+     * Where to look for services at locations: HSDS {@code postcode} and {@code proximity} (metres), or the
+     * profile's {@code latitude} and {@code longitude} (WGS84) with or without {@code proximity}. Null when
+     * none is given.
+     */
+    Place place() {
+        String postcode = single("postcode");
+        Double latitude = decimal("latitude", -90, 90);
+        Double longitude = decimal("longitude", -180, 180);
+        Double proximity = decimal("proximity", 0, MAX_PROXIMITY_METRES);
+        if ((latitude == null) != (longitude == null)) {
+            String missing = latitude == null ? "latitude" : "longitude";
+            throw new InvalidParameterException(missing, "must be given with " + (latitude == null ? "longitude" : "latitude"));
+        }
+        if (postcode != null && latitude != null) {
+            throw new InvalidParameterException("postcode", "and latitude/longitude exclude each other; give one place");
+        }
+        if (postcode != null && !POSTCODE.matcher(postcode).matches()) {
+            throw new InvalidParameterException("postcode", "'" + postcode + "' is not a Finnish postal code (five digits)");
+        }
+        if (proximity != null && proximity <= 0) {
+            throw new InvalidParameterException("proximity", "must be more than 0 metres");
+        }
+        if (postcode == null && latitude == null) {
+            if (proximity != null) {
+                throw new InvalidParameterException("proximity", "needs a place: postcode, or latitude and longitude");
+            }
+            return null;
+        }
+        return new Place(postcode, latitude, longitude, proximity);
+    }
+
+    /**
+     * A place asked about: a postcode or a point, and how far from it (metres; null = any distance).
+     */
+    record Place(String postcode, Double latitude, Double longitude, Double proximityMetres) {
     }
 
     /** The words of {@code search}: lower-cased letters and digits; punctuation separates words. */
@@ -201,6 +282,23 @@ final class ApiParameters {
             throw new InvalidParameterException(name, "may be given only once");
         }
         return given[0].strip();
+    }
+
+    private Double decimal(String name, double min, double max) {
+        String value = single(name);
+        if (value == null) {
+            return null;
+        }
+        double number;
+        try {
+            number = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException(name, "must be a number, not '" + value + "'");
+        }
+        if (!(number >= min && number <= max)) {
+            throw new InvalidParameterException(name, "must be between " + (long) min + " and " + (long) max + ", not " + value);
+        }
+        return number;
     }
 
     private int integer(String name, int fallback, int min, int max) {

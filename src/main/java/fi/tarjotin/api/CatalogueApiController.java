@@ -14,6 +14,12 @@ import fi.tarjotin.catalogue.JdbcCatalogueReader;
 import fi.tarjotin.catalogue.GenerationCache;
 import fi.tarjotin.catalogue.JdbcCatalogueReader.EntryPage;
 import fi.tarjotin.catalogue.JdbcCatalogueReader.IdPage;
+import fi.tarjotin.catalogue.JdbcCatalogueReader.NearPage;
+import fi.tarjotin.catalogue.JdbcCatalogueReader.Point;
+import fi.tarjotin.catalogue.JdbcCatalogueReader.PostcodeArea;
+import fi.tarjotin.catalogue.JdbcCatalogueReader.ServiceParts;
+import fi.tarjotin.api.ApiParameters.Place;
+import fi.tarjotin.api.ApiParameters.Shape;
 import fi.tarjotin.catalogue.ServiceIndex;
 import fi.tarjotin.catalogue.ServiceIndex.Facets;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,6 +36,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.springframework.http.MediaType;
@@ -52,12 +59,21 @@ class CatalogueApiController {
     private static final Set<String> LIST_PARAMETERS = Set.of("page", "per_page", "search", "need", "category",
             "municipality", "taxonomy_term_id", "organization_id", "modified_after", "language", "service_language",
             "format");
+    // Each list's own parameters of the HSDS 3.0 API reference, besides the common ones above.
+    private static final Set<String> SERVICE_LIST_PARAMETERS = union(LIST_PARAMETERS, "taxonomy_id", "minimal", "full");
+    private static final Set<String> ORGANIZATION_LIST_PARAMETERS = union(LIST_PARAMETERS, "full", "full_service");
+    private static final Set<String> SERVICE_AT_LOCATION_LIST_PARAMETERS = union(LIST_PARAMETERS, "taxonomy_id", "full",
+            "postcode", "proximity", "latitude", "longitude");
     private static final Set<String> FACET_PARAMETERS = Set.of("search", "need", "category", "municipality",
             "taxonomy_term_id", "organization_id", "language", "service_language");
     private static final Set<String> DETAIL_PARAMETERS = Set.of("language");
-    private static final Set<String> TAXONOMY_PARAMETERS = Set.of("page", "per_page", "language");
+    // full is accepted for clients that send it to every organisation call: a detail is always full.
+    private static final Set<String> ORGANIZATION_DETAIL_PARAMETERS = Set.of("language", "full_service", "full");
+    private static final Set<String> TAXONOMY_PARAMETERS = Set.of("page", "per_page", "language", "search", "format");
     private static final Set<String> TERM_PARAMETERS = Set.of("page", "per_page", "language", "taxonomy_id",
-            "parent_id", "top_only", "search");
+            "parent_id", "top_only", "search", "format");
+    /** Rows read per query when a list of services at locations near a place is streamed. */
+    private static final int NEAR_STREAM_PAGE = 500;
 
     private final JdbcCatalogueReader catalogue;
     private final HsdsDocuments hsds;
@@ -94,24 +110,46 @@ class CatalogueApiController {
     @GetMapping(path = "/services", produces = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
     Object services(HttpServletRequest request, HttpServletResponse response)
             throws HttpMediaTypeNotAcceptableException {
-        ApiParameters parameters = ApiParameters.of(request.getParameterMap(), LIST_PARAMETERS, properties);
+        ApiParameters parameters = ApiParameters.of(request.getParameterMap(), SERVICE_LIST_PARAMETERS, properties);
         String language = parameters.language();
         CatalogueFilter filter = parameters.filter(terms);
+        Shape shape = parameters.shape();
         if (ndjson(parameters, request)) {
-            stream(request, response, "service", filter, entry -> hsds.serviceListItem(entry, null, language));
+            stream(request, response, "service", filter, entry -> switch (shape) {
+                case MINIMAL -> hsds.serviceMinimal(entry, language);
+                case LIST -> hsds.serviceListItem(entry, null, language);
+                case FULL -> serviceDetails(List.of(entry.entityId()), language).get(0);
+            });
             return null;
         }
-        if (filter.modifiedAfter() == null) {
+        if (filter.modifiedAfter() == null && shape == Shape.LIST) {
             IdPage page = catalogue.activeServiceIds(filter, parameters.page(), parameters.perPage());
             ObjectNode body = pageHeader(page.total(), page.ids().size(), parameters);
             ArrayNode contents = body.putArray("contents");
             renderedServices(page.ids(), language).forEach(item -> contents.addRawValue(new RawValue(item)));
             return body;
         }
-        EntryPage page = catalogue.list("service", filter, parameters.page(), parameters.perPage());
-        Map<UUID, CatalogueEntry> organizations = organizationsOf(page.entries());
-        return envelope(page, parameters, entry -> hsds.serviceListItem(entry,
-                organizations.get(entry.organizationId()), language));
+        EntryPage page;
+        if (filter.modifiedAfter() == null) {
+            IdPage ids = catalogue.activeServiceIds(filter, parameters.page(), parameters.perPage());
+            Map<UUID, CatalogueEntry> found = catalogue.findAll(ids.ids());
+            page = new EntryPage(ids.ids().stream().map(found::get).filter(entry -> entry != null).toList(), ids.total());
+        } else {
+            page = catalogue.list("service", filter, parameters.page(), parameters.perPage());
+        }
+        ObjectNode body = pageHeader(page.total(), page.entries().size(), parameters);
+        ArrayNode contents = body.putArray("contents");
+        switch (shape) {
+            case MINIMAL -> page.entries().forEach(entry -> contents.add(hsds.serviceMinimal(entry, language)));
+            case FULL -> contents.addAll(serviceDetails(page.entries().stream().map(CatalogueEntry::entityId).toList(),
+                    language));
+            case LIST -> {
+                Map<UUID, CatalogueEntry> organizations = organizationsOf(page.entries());
+                page.entries().forEach(entry -> contents.add(hsds.serviceListItem(entry,
+                        organizations.get(entry.organizationId()), language)));
+            }
+        }
+        return body;
     }
 
     /**
@@ -134,12 +172,16 @@ class CatalogueApiController {
     @GetMapping(path = "/services/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ObjectNode service(@PathVariable String id, HttpServletRequest request) {
         String language = ApiParameters.of(request.getParameterMap(), DETAIL_PARAMETERS, properties).language();
-        CatalogueEntry service = find("service", id);
-        List<CatalogueEntry> links = catalogue.activeReferrers("service_at_location", "service_id", service.entityId());
-        List<UUID> related = new ArrayList<>(links.stream().map(CatalogueEntry::locationId).toList());
-        related.add(service.organizationId());
-        Map<UUID, CatalogueEntry> entries = catalogue.findAll(related);
-        return hsds.service(service, entries.get(service.organizationId()), links, entries, language);
+        UUID serviceId = ApiParameters.parseUuid("id", id);
+        ServiceParts parts = catalogue.servicesWithParts(List.of(serviceId));
+        CatalogueEntry service = parts.services().get(serviceId);
+        if (service == null) {
+            throw new NotFoundException("service", id);
+        }
+        if (service.successorId() != null) {
+            throw new MergedEntityException("services", service.entityId(), service.successorId());
+        }
+        return serviceDetail(service, parts, language);
     }
 
     // ---- organisations --------------------------------------------------------------------------------
@@ -147,23 +189,34 @@ class CatalogueApiController {
     @GetMapping(path = "/organizations", produces = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
     Object organizations(HttpServletRequest request, HttpServletResponse response)
             throws HttpMediaTypeNotAcceptableException {
-        ApiParameters parameters = ApiParameters.of(request.getParameterMap(), LIST_PARAMETERS, properties);
+        ApiParameters parameters = ApiParameters.of(request.getParameterMap(), ORGANIZATION_LIST_PARAMETERS, properties);
         String language = parameters.language();
         CatalogueFilter filter = parameters.filter(terms);
+        // HSDS full_service: the full organisation, with its services as full as their details.
+        boolean fullServices = parameters.flag("full_service");
+        boolean full = fullServices || parameters.flag("full");
         if (ndjson(parameters, request)) {
-            stream(request, response, "organization", filter, entry -> hsds.organizationListItem(entry, language));
+            stream(request, response, "organization", filter, entry -> full
+                    ? organizationDetails(List.of(entry), fullServices, language).get(0)
+                    : hsds.organizationListItem(entry, language));
             return null;
         }
         EntryPage page = catalogue.list("organization", filter, parameters.page(), parameters.perPage());
-        return envelope(page, parameters, entry -> hsds.organizationListItem(entry, language));
+        if (!full) {
+            return envelope(page, parameters, entry -> hsds.organizationListItem(entry, language));
+        }
+        ObjectNode body = pageHeader(page.total(), page.entries().size(), parameters);
+        body.putArray("contents").addAll(organizationDetails(page.entries(), fullServices, language));
+        return body;
     }
 
     @GetMapping(path = "/organizations/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ObjectNode organization(@PathVariable String id, HttpServletRequest request) {
-        String language = ApiParameters.of(request.getParameterMap(), DETAIL_PARAMETERS, properties).language();
-        CatalogueEntry organization = find("organization", id);
-        return hsds.organization(organization,
-                catalogue.activeReferrers("service", "organization_id", organization.entityId()), language);
+        ApiParameters parameters = ApiParameters.of(request.getParameterMap(), ORGANIZATION_DETAIL_PARAMETERS, properties);
+        String language = parameters.language();
+        boolean fullServices = parameters.flag("full_service");
+        parameters.flag("full"); // checked, and always so: a detail is the full organisation
+        return organizationDetails(List.of(find("organization", id)), fullServices, language).get(0);
     }
 
     // ---- services at locations ------------------------------------------------------------------------
@@ -171,36 +224,101 @@ class CatalogueApiController {
     @GetMapping(path = "/service_at_locations", produces = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
     Object servicesAtLocations(HttpServletRequest request, HttpServletResponse response)
             throws HttpMediaTypeNotAcceptableException {
-        ApiParameters parameters = ApiParameters.of(request.getParameterMap(), LIST_PARAMETERS, properties);
+        ApiParameters parameters = ApiParameters.of(request.getParameterMap(), SERVICE_AT_LOCATION_LIST_PARAMETERS,
+                properties);
         String language = parameters.language();
         CatalogueFilter filter = parameters.filter(terms);
+        boolean full = parameters.flag("full");
+        Place place = parameters.place();
+        if (place != null) {
+            return servicesAtLocationsNear(request, response, parameters, filter, place, full, language);
+        }
         if (ndjson(parameters, request)) {
-            stream(request, response, "service_at_location", filter,
-                    entry -> hsds.serviceAtLocation(entry, null, null, language));
+            stream(request, response, "service_at_location", filter, entry -> full
+                    ? servicesAtLocationDetails(List.of(entry), language).get(0)
+                    : hsds.serviceAtLocation(entry, null, null, language));
             return null;
         }
         EntryPage page = catalogue.list("service_at_location", filter, parameters.page(), parameters.perPage());
-        Map<UUID, CatalogueEntry> entries = catalogue.findAll(page.entries().stream()
-                .flatMap(link -> Stream.of(link.serviceId(), link.locationId())).toList());
-        return envelope(page, parameters, link -> hsds.serviceAtLocation(link, entries.get(link.serviceId()),
-                entries.get(link.locationId()), language));
+        ObjectNode body = pageHeader(page.total(), page.entries().size(), parameters);
+        body.putArray("contents").addAll(full ? servicesAtLocationDetails(page.entries(), language)
+                : servicesAtLocationItems(page.entries(), language));
+        return body;
+    }
+
+    /**
+     * Services at locations around a place, nearest first, each with {@code tarjotin.distance} (metres) when
+     * its location has coordinates. A postcode's point is the centroid of the catalogue's located addresses
+     * with it; a postcode without {@code proximity} also keeps only services offered in its municipality
+     * (HSDS: "the postcode exists within the service_area").
+     */
+    private Object servicesAtLocationsNear(HttpServletRequest request, HttpServletResponse response,
+            ApiParameters parameters, CatalogueFilter filter, Place place, boolean full, String language)
+            throws HttpMediaTypeNotAcceptableException {
+        Point point;
+        String coveringMunicipality = null;
+        if (place.postcode() != null) {
+            PostcodeArea area = catalogue.postcodeArea(place.postcode()).orElseThrow(() -> new InvalidParameterException(
+                    "postcode", "'" + place.postcode() + "' is the postal code of no located address in the catalogue,"
+                    + " so where it is is not known; give latitude and longitude instead"));
+            point = area.centroid();
+            if (place.proximityMetres() == null) {
+                coveringMunicipality = area.municipality();
+            }
+        } else {
+            point = new Point(place.latitude(), place.longitude());
+        }
+        String municipality = coveringMunicipality;
+        Function<NearPage, List<ObjectNode>> render = near -> {
+            List<ObjectNode> items = full ? servicesAtLocationDetails(near.entries(), language)
+                    : servicesAtLocationItems(near.entries(), language);
+            for (int index = 0; index < items.size(); index++) {
+                Double metres = near.distances().get(near.entries().get(index).entityId());
+                if (metres != null) {
+                    ((ObjectNode) items.get(index).path(HsdsDocuments.EXTENSION)).put("distance", Math.round(metres));
+                }
+            }
+            return items;
+        };
+        if (ndjson(parameters, request)) {
+            writeLines(request, response, out -> {
+                for (int number = 1; ; number++) {
+                    NearPage near = catalogue.servicesAtLocationsNear(filter, point, place.proximityMetres(),
+                            municipality, number, NEAR_STREAM_PAGE);
+                    for (ObjectNode item : render.apply(near)) {
+                        out.accept(item);
+                    }
+                    if ((long) number * NEAR_STREAM_PAGE >= near.total()) {
+                        return;
+                    }
+                }
+            });
+            return null;
+        }
+        NearPage near = catalogue.servicesAtLocationsNear(filter, point, place.proximityMetres(), municipality,
+                parameters.page(), parameters.perPage());
+        ObjectNode body = pageHeader(near.total(), near.entries().size(), parameters);
+        body.putArray("contents").addAll(render.apply(near));
+        return body;
     }
 
     @GetMapping(path = "/service_at_locations/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ObjectNode serviceAtLocation(@PathVariable String id, HttpServletRequest request) {
         String language = ApiParameters.of(request.getParameterMap(), DETAIL_PARAMETERS, properties).language();
-        CatalogueEntry link = find("service_at_location", id);
-        Map<UUID, CatalogueEntry> entries = catalogue.findAll(Arrays.asList(link.serviceId(), link.locationId()));
-        return hsds.serviceAtLocation(link, entries.get(link.serviceId()), entries.get(link.locationId()), language);
+        return servicesAtLocationDetails(List.of(find("service_at_location", id)), language).get(0);
     }
 
     // ---- taxonomies -----------------------------------------------------------------------------------
 
-    @GetMapping(path = "/taxonomies", produces = MediaType.APPLICATION_JSON_VALUE)
-    ObjectNode taxonomies(HttpServletRequest request) {
+    @GetMapping(path = "/taxonomies", produces = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
+    ObjectNode taxonomies(HttpServletRequest request, HttpServletResponse response)
+            throws HttpMediaTypeNotAcceptableException {
         ApiParameters parameters = ApiParameters.of(request.getParameterMap(), TAXONOMY_PARAMETERS, properties);
         String language = parameters.language();
-        return envelope(List.of(Vocabulary.values()), parameters, vocabulary -> hsds.taxonomy(vocabulary, language));
+        List<String> words = parameters.searchWords();
+        List<Vocabulary> matching = Stream.of(Vocabulary.values()).filter(vocabulary -> containsAll(
+                ApiParameters.LANGUAGES.stream().map(vocabulary::name).toList(), words)).toList();
+        return inMemoryList(request, response, parameters, matching, vocabulary -> hsds.taxonomy(vocabulary, language));
     }
 
     @GetMapping(path = "/taxonomies/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -212,31 +330,28 @@ class CatalogueApiController {
                 .orElseThrow(() -> new NotFoundException("taxonomy", id));
     }
 
-    @GetMapping(path = "/taxonomy_terms", produces = MediaType.APPLICATION_JSON_VALUE)
-    ObjectNode taxonomyTerms(HttpServletRequest request) {
+    @GetMapping(path = "/taxonomy_terms", produces = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
+    ObjectNode taxonomyTerms(HttpServletRequest request, HttpServletResponse response)
+            throws HttpMediaTypeNotAcceptableException {
         ApiParameters parameters = ApiParameters.of(request.getParameterMap(), TERM_PARAMETERS, properties);
         String language = parameters.language();
-        UUID taxonomyId = parameters.uuid("taxonomy_id");
+        Vocabulary taxonomy = parameters.taxonomy(terms);
         UUID parentId = parameters.uuid("parent_id");
         boolean topOnly = parameters.flag("top_only");
         List<String> words = parameters.searchWords();
-        if (taxonomyId != null && Stream.of(Vocabulary.values()).noneMatch(v -> v.id().equals(taxonomyId))) {
-            throw new InvalidParameterException("taxonomy_id", "'" + taxonomyId + "' is not a taxonomy of /taxonomies");
-        }
         List<Term> matching = new ArrayList<>();
         for (Term term : terms.all()) {
             UUID termParent = term.parentCode() == null ? null
                     : terms.find(term.vocabulary(), term.parentCode()).map(Term::id).orElse(null);
-            boolean matches = (taxonomyId == null || term.vocabulary().id().equals(taxonomyId))
+            boolean matches = (taxonomy == null || term.vocabulary() == taxonomy)
                     && (parentId == null || parentId.equals(termParent))
                     && (!topOnly || termParent == null)
-                    && words.stream().allMatch(word -> term.names().values().stream()
-                            .anyMatch(name -> name.toLowerCase(Locale.ROOT).contains(word)));
+                    && containsAll(term.names().values(), words);
             if (matches) {
                 matching.add(term);
             }
         }
-        return envelope(matching, parameters, term -> hsds.taxonomyTerm(term, language));
+        return inMemoryList(request, response, parameters, matching, term -> hsds.taxonomyTerm(term, language));
     }
 
     @GetMapping(path = "/taxonomy_terms/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -265,6 +380,88 @@ class CatalogueApiController {
                     : MediaType.APPLICATION_JSON_VALUE)));
         }
         return ndjson;
+    }
+
+    /**
+     * Services as their detail gives them (phones, areas, languages, attributes, locations), read with their
+     * links, locations and organisations in one query, in the order given.
+     */
+    private List<ObjectNode> serviceDetails(List<UUID> ids, String language) {
+        ServiceParts parts = catalogue.servicesWithParts(ids);
+        return ids.stream().map(parts.services()::get).filter(service -> service != null)
+                .map(service -> serviceDetail(service, parts, language)).toList();
+    }
+
+    private ObjectNode serviceDetail(CatalogueEntry service, ServiceParts parts, String language) {
+        return hsds.service(service, parts.related().get(service.organizationId()),
+                parts.links().getOrDefault(service.entityId(), List.of()), parts.related(), language);
+    }
+
+    /** Organisations as their detail gives them; their services as list items or, with fullServices, as details. */
+    private List<ObjectNode> organizationDetails(List<CatalogueEntry> organizations, boolean fullServices,
+            String language) {
+        Map<UUID, List<CatalogueEntry>> services = catalogue.activeReferrers("service", "organization_id",
+                organizations.stream().map(CatalogueEntry::entityId).toList());
+        Map<UUID, ObjectNode> serviceDetails = new HashMap<>();
+        if (fullServices) {
+            List<UUID> all = services.values().stream().flatMap(List::stream).map(CatalogueEntry::entityId).toList();
+            List<ObjectNode> details = serviceDetails(all, language);
+            for (int index = 0; index < all.size(); index++) {
+                serviceDetails.put(all.get(index), details.get(index));
+            }
+        }
+        return organizations.stream().map(organization -> {
+            List<CatalogueEntry> own = services.getOrDefault(organization.entityId(), List.of());
+            ObjectNode detail = hsds.organization(organization, fullServices ? List.of() : own, language);
+            if (fullServices) {
+                ArrayNode list = detail.putArray("services");
+                own.forEach(service -> list.add(serviceDetails.get(service.entityId())));
+            }
+            return detail;
+        }).toList();
+    }
+
+    /** Services at locations as lists give them: the location nested, the service as a list item. */
+    private List<ObjectNode> servicesAtLocationItems(List<CatalogueEntry> links, String language) {
+        Map<UUID, CatalogueEntry> entries = catalogue.findAll(links.stream()
+                .flatMap(link -> Stream.of(link.serviceId(), link.locationId())).toList());
+        return links.stream().map(link -> hsds.serviceAtLocation(link, entries.get(link.serviceId()),
+                entries.get(link.locationId()), language)).toList();
+    }
+
+    /**
+     * Services at locations fully nested, as their detail gives them: the location, and the service as its
+     * detail gives it except its own list of locations (the link is one of them).
+     */
+    private List<ObjectNode> servicesAtLocationDetails(List<CatalogueEntry> links, String language) {
+        Map<UUID, CatalogueEntry> entries = catalogue.findAll(links.stream()
+                .flatMap(link -> Stream.of(link.serviceId(), link.locationId())).toList());
+        List<CatalogueEntry> services = links.stream().map(link -> entries.get(link.serviceId()))
+                .filter(service -> service != null).distinct().toList();
+        Map<UUID, CatalogueEntry> organizations = organizationsOf(services);
+        return links.stream().map(link -> {
+            ObjectNode item = hsds.serviceAtLocation(link, null, entries.get(link.locationId()), language);
+            CatalogueEntry service = entries.get(link.serviceId());
+            if (service != null) {
+                ObjectNode nested = hsds.service(service, organizations.get(service.organizationId()), List.of(), Map.of(),
+                        language);
+                nested.remove("service_at_locations");
+                item.set("service", nested);
+            }
+            return item;
+        }).toList();
+    }
+
+    /** Whether every word occurs in one of the names (any language, ignoring case). */
+    private static boolean containsAll(Collection<String> names, List<String> words) {
+        return words.stream().allMatch(word -> names.stream()
+                .anyMatch(name -> name != null && name.toLowerCase(Locale.ROOT).contains(word)));
+    }
+
+    private static Set<String> union(Set<String> common, String... own) {
+        Set<String> all = new java.util.HashSet<>(common);
+        all.addAll(Arrays.asList(own));
+        return Set.copyOf(all);
     }
 
     /**
@@ -327,8 +524,17 @@ class CatalogueApiController {
         return body;
     }
 
-    /** The paging envelope around a page cut from a list held in memory (taxonomies and terms). */
-    private <T> ObjectNode envelope(List<T> all, ApiParameters parameters, Function<T, ObjectNode> render) {
+    /**
+     * A list held in memory (taxonomies and terms): a page of it in the paging envelope, or with
+     * {@code format=ndjson} all of it, one item per line.
+     */
+    private <T> ObjectNode inMemoryList(HttpServletRequest request, HttpServletResponse response,
+            ApiParameters parameters, List<T> all, Function<T, ObjectNode> render)
+            throws HttpMediaTypeNotAcceptableException {
+        if (ndjson(parameters, request)) {
+            writeLines(request, response, out -> all.forEach(item -> out.accept(render.apply(item))));
+            return null;
+        }
         int perPage = parameters.perPage();
         int from = (int) Math.min(all.size(), (long) (parameters.page() - 1) * perPage);
         List<T> page = all.subList(from, Math.min(all.size(), from + perPage));
@@ -355,10 +561,16 @@ class CatalogueApiController {
 
     /**
      * Writes every matching entry as one JSON line, streaming from a database cursor: the whole catalogue
-     * without paging, for mirroring. Not buffered for an ETag (it can be large).
+     * without paging, for mirroring.
      */
     private void stream(HttpServletRequest request, HttpServletResponse response, String entityType,
             CatalogueFilter filter, Function<CatalogueEntry, ObjectNode> render) {
+        writeLines(request, response, out -> catalogue.forEach(entityType, filter, entry -> out.accept(render.apply(entry))));
+    }
+
+    /** An NDJSON response: each item the writer hands over is one line. Not buffered for an ETag (it can be large). */
+    private void writeLines(HttpServletRequest request, HttpServletResponse response,
+            Consumer<Consumer<ObjectNode>> writer) {
         ShallowEtagHeaderFilter.disableContentCaching(request);
         response.setContentType(NDJSON);
         response.setCharacterEncoding("UTF-8");
@@ -366,9 +578,9 @@ class CatalogueApiController {
         ObjectWriter lines = json.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         try {
             OutputStream out = response.getOutputStream();
-            catalogue.forEach(entityType, filter, entry -> {
+            writer.accept(item -> {
                 try {
-                    lines.writeValue(out, render.apply(entry));
+                    lines.writeValue(out, item);
                     out.write('\n');
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

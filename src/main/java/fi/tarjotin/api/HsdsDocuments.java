@@ -86,6 +86,23 @@ public class HsdsDocuments {
         return hsds;
     }
 
+    /**
+     * A service as HSDS {@code minimal} lists give it: the fields that identify it and say whether it
+     * changed, nothing nested and no profile member (a client syncing ids asks for the rest by id).
+     */
+    public ObjectNode serviceMinimal(CatalogueEntry service, String language) {
+        JsonNode document = read(service);
+        ObjectNode hsds = json.createObjectNode();
+        hsds.put("id", service.entityId().toString());
+        if (service.organizationId() != null) {
+            hsds.put("organization_id", service.organizationId().toString());
+        }
+        hsds.put("name", text(document.path("name"), language));
+        hsds.put("status", service.active() ? "active" : "inactive");
+        putDates(hsds, service);
+        return hsds;
+    }
+
     /** A service with everything HSDS nests in it: phones, areas, languages, attributes, its locations. */
     public ObjectNode service(CatalogueEntry service, CatalogueEntry organization,
             List<CatalogueEntry> servicesAtLocations, Map<UUID, CatalogueEntry> locations, String language) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -113,6 +114,16 @@ public class TaxonomyTerms {
     public boolean isFilterCode(Vocabulary vocabulary, String code) {
         Term term = byCode.get(vocabulary).get(code);
         return term != null && !term.county();
+    }
+
+    /** The taxonomy with this id. */
+    public Optional<Vocabulary> vocabulary(UUID id) {
+        return Stream.of(Vocabulary.values()).filter(vocabulary -> vocabulary.id().equals(id)).findFirst();
+    }
+
+    /** Every code of a taxonomy that filters take (counties are not codes of their own: their municipalities are). */
+    public List<String> filterCodes(Vocabulary vocabulary) {
+        return byCode.get(vocabulary).values().stream().filter(term -> !term.county()).map(Term::code).toList();
     }
 
     /** Terms in file order: counties before municipalities. */

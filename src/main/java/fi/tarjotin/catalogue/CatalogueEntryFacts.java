@@ -35,8 +35,9 @@ public class CatalogueEntryFacts {
     /**
      * The facts as one JSON object the publisher's SQL reads: {@code source}, {@code organizationRef},
      * {@code serviceRef}, {@code locationRef}, {@code sortName}, {@code categories}, {@code needs},
-     * {@code municipalities}, {@code coverage}, {@code languages}, and {@code texts} by search weight
-     * (A names, B keywords, C summaries, D descriptions) and language.
+     * {@code municipalities}, {@code coverage}, {@code languages}, where the entry's address is
+     * ({@code latitude}, {@code longitude}, {@code postalCode}, {@code addressMunicipality}, when it has one),
+     * and {@code texts} by search weight (A names, B keywords, C summaries, D descriptions) and language.
      */
     public ObjectNode facts(String entityType, JsonNode document) {
         ObjectNode facts = json.createObjectNode();
@@ -49,6 +50,7 @@ public class CatalogueEntryFacts {
         facts.set("needs", json.valueToTree(strings(document.path("needs"))));
         facts.set("languages", json.valueToTree(strings(document.path("languages"))));
         coverage(document, facts);
+        address(document, facts);
         ObjectNode texts = facts.putObject("texts");
         if (!SEARCHED.contains(entityType)) {
             // Locations and links are found through their services: no search vector to build and index.
@@ -89,6 +91,36 @@ public class CatalogueEntryFacts {
         }
         facts.put("coverage", scope);
         facts.set("municipalities", json.valueToTree(municipalities));
+    }
+
+    /**
+     * The place of the address with coordinates (the one the API gives as the location's latitude and
+     * longitude), else of the first address: services at locations near a postcode or a point use it.
+     */
+    private static void address(JsonNode document, ObjectNode facts) {
+        JsonNode chosen = null;
+        for (JsonNode address : document.path("addresses")) {
+            if (address.has("coordinates")) {
+                chosen = address;
+                break;
+            }
+            if (chosen == null) {
+                chosen = address;
+            }
+        }
+        if (chosen == null) {
+            return;
+        }
+        if (chosen.has("coordinates")) {
+            facts.put("latitude", chosen.path("coordinates").path("latitude").asDouble());
+            facts.put("longitude", chosen.path("coordinates").path("longitude").asDouble());
+        }
+        if (chosen.hasNonNull("postalCode")) {
+            facts.put("postalCode", chosen.get("postalCode").asText());
+        }
+        if (chosen.hasNonNull("municipality")) {
+            facts.put("addressMunicipality", chosen.get("municipality").asText());
+        }
     }
 
     private static void putRef(ObjectNode facts, String field, JsonNode reference) {

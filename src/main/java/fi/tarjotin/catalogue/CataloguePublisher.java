@@ -54,7 +54,8 @@ public class CataloguePublisher {
     private static final String UPSERT = """
             INSERT INTO catalogue_entry (entity_id, entity_type, status, last_modified, assured_date, source,
                     organization_ref, service_ref, location_ref, sort_name, categories, needs, municipalities,
-                    coverage, languages, search_vector, published_at, successor_id, entity_version)
+                    coverage, languages, search_vector, published_at, successor_id, entity_version,
+                    latitude, longitude, postal_code, address_municipality)
             SELECT t.id, t.entity_type, t.status, t.last_modified, t.assured_date, f->>'source',
                    f->>'organizationRef', f->>'serviceRef', f->>'locationRef', f->>'sortName',
                    ARRAY(SELECT jsonb_array_elements_text(f->'categories')),
@@ -63,7 +64,9 @@ public class CataloguePublisher {
                    f->>'coverage',
                    ARRAY(SELECT jsonb_array_elements_text(f->'languages')),
                    %s,
-                   :now, t.successor_id, t.version
+                   :now, t.successor_id, t.version,
+                   (f->>'latitude')::double precision, (f->>'longitude')::double precision,
+                   f->>'postalCode', f->>'addressMunicipality'
               FROM unnest(:ids, :types, :statuses, :lastModified, :assuredDates, :successors, :versions, :facts)
                    AS t(id, entity_type, status, last_modified, assured_date, successor_id, version, facts)
              CROSS JOIN LATERAL (SELECT t.facts::jsonb AS f) AS parsed
@@ -82,7 +85,9 @@ public class CataloguePublisher {
                    municipalities = EXCLUDED.municipalities, coverage = EXCLUDED.coverage,
                    languages = EXCLUDED.languages, search_vector = EXCLUDED.search_vector,
                    published_at = EXCLUDED.published_at, successor_id = EXCLUDED.successor_id,
-                   entity_version = EXCLUDED.entity_version
+                   entity_version = EXCLUDED.entity_version,
+                   latitude = EXCLUDED.latitude, longitude = EXCLUDED.longitude,
+                   postal_code = EXCLUDED.postal_code, address_municipality = EXCLUDED.address_municipality
              WHERE catalogue_entry.entity_version IS NULL
                 OR catalogue_entry.entity_version <= EXCLUDED.entity_version""".formatted(SEARCH_VECTOR);
 

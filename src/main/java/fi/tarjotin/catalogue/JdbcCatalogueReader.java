@@ -7,7 +7,9 @@ import fi.tarjotin.system.SqlArrays;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Set;
@@ -122,6 +124,146 @@ public class JdbcCatalogueReader {
     }
 
     /**
+     * The active entries of a type that point to any of the targets, by target, each list in listing order:
+     * the links of a page of services, or the services of a page of organisations, in one query.
+     */
+    public Map<UUID, List<CatalogueEntry>> activeReferrers(String entityType, String referenceColumn,
+            Collection<UUID> targets) {
+        String column = switch (referenceColumn) {
+            case "organization_id", "service_id", "location_id" -> referenceColumn;
+            default -> throw new IllegalArgumentException("not a reference column: " + referenceColumn);
+        };
+        Map<UUID, List<CatalogueEntry>> byTarget = new LinkedHashMap<>();
+        Set<UUID> wanted = new HashSet<>(targets);
+        wanted.remove(null);
+        if (wanted.isEmpty()) {
+            return byTarget;
+        }
+        jdbc.query("SELECT " + COLUMNS + ", c." + column + " AS target FROM " + ENTRIES + " WHERE c.entity_type = :type AND c."
+                + column + " = ANY(:targets) AND c.status = 'active' ORDER BY c.sort_name, c.entity_id",
+                new MapSqlParameterSource("type", entityType).addValue("targets", SqlArrays.of("uuid", wanted)),
+                (row, number) -> byTarget.computeIfAbsent(row.getObject("target", UUID.class), key -> new ArrayList<>())
+                        .add(entry(row, number)));
+        return byTarget;
+    }
+
+    /**
+     * Services with everything their details nest, in one query (one round trip is most of what a detail
+     * costs the database): each service by id (active or not), its active services at locations in listing
+     * order, and the locations and organisations these point to. Ids that are no service are left out.
+     */
+    public ServiceParts servicesWithParts(Collection<UUID> ids) {
+        Map<UUID, CatalogueEntry> services = new LinkedHashMap<>();
+        Map<UUID, List<CatalogueEntry>> links = new HashMap<>();
+        Map<UUID, CatalogueEntry> related = new HashMap<>();
+        Set<UUID> wanted = new HashSet<>(ids);
+        wanted.remove(null);
+        if (wanted.isEmpty()) {
+            return new ServiceParts(services, links, related);
+        }
+        jdbc.query("""
+                WITH services AS (
+                     SELECT entity_id, organization_id FROM catalogue_entry
+                      WHERE entity_id = ANY(:ids) AND entity_type = 'service'),
+                links AS (
+                     SELECT entity_id, location_id FROM catalogue_entry
+                      WHERE service_id = ANY(:ids) AND entity_type = 'service_at_location' AND status = 'active'),
+                parts AS (
+                     SELECT entity_id, 0 AS part FROM services
+                     UNION ALL SELECT entity_id, 1 FROM links
+                     UNION SELECT location_id, 2 FROM links WHERE location_id IS NOT NULL
+                     UNION SELECT organization_id, 2 FROM services WHERE organization_id IS NOT NULL)
+                SELECT p.part, %s FROM parts p JOIN %s ON c.entity_id = p.entity_id
+                 ORDER BY p.part, c.sort_name, c.entity_id""".formatted(COLUMNS, ENTRIES),
+                new MapSqlParameterSource("ids", SqlArrays.of("uuid", wanted)), row -> {
+                    CatalogueEntry entry = entry(row, 0);
+                    switch (row.getInt("part")) {
+                        case 0 -> services.put(entry.entityId(), entry);
+                        case 1 -> links.computeIfAbsent(entry.serviceId(), service -> new ArrayList<>()).add(entry);
+                        default -> related.put(entry.entityId(), entry);
+                    }
+                });
+        return new ServiceParts(services, links, related);
+    }
+
+    /**
+     * Where a postcode is, from the catalogue's own located addresses (no postal-code area data set is
+     * shipped): the centroid of the active locations with that postal code, and the municipality most of
+     * them are in (their address's, else the one municipality a location is offered in: PTV addresses
+     * name none). Empty when no located address has the postcode.
+     */
+    public Optional<PostcodeArea> postcodeArea(String postcode) {
+        return jdbc.query("""
+                SELECT avg(latitude) AS latitude, avg(longitude) AS longitude, count(*) AS locations,
+                       mode() WITHIN GROUP (ORDER BY coalesce(address_municipality,
+                           CASE WHEN cardinality(municipalities) = 1 THEN municipalities[1] END)) AS municipality
+                  FROM catalogue_entry
+                 WHERE entity_type = 'location' AND latitude IS NOT NULL AND postal_code = :postcode
+                   AND status = 'active'
+                HAVING count(*) > 0""", new MapSqlParameterSource("postcode", postcode),
+                (row, number) -> new PostcodeArea(postcode, new Point(row.getDouble("latitude"), row.getDouble("longitude")),
+                        row.getString("municipality"), row.getInt("locations"))).stream().findFirst();
+    }
+
+    /**
+     * One page of active services at locations passing the filter, nearest to the point first, with their
+     * distances in metres; with {@code withinMetres}, only those at most that far (those without a located
+     * location are left out), without it every match, those without a place last. With
+     * {@code coveringMunicipality}, only those whose service is offered there.
+     */
+    public NearPage servicesAtLocationsNear(CatalogueFilter filter, Point point, Double withinMetres,
+            String coveringMunicipality, int page, int perPage) {
+        Query query = query("service_at_location", filter);
+        StringBuilder from = new StringBuilder(query.from());
+        MapSqlParameterSource parameters = new MapSqlParameterSource(query.parameters().getValues())
+                .addValue("latitude", point.latitude()).addValue("longitude", point.longitude());
+        String distance = """
+                2 * %s * asin(sqrt(power(sin(radians(l.latitude - :latitude) / 2), 2)
+                  + cos(radians(:latitude)) * cos(radians(l.latitude)) * power(sin(radians(l.longitude - :longitude) / 2), 2)))"""
+                .formatted(Point.EARTH_RADIUS_METRES);
+        if (withinMetres != null) {
+            // A box around the circle first (index on latitude), then the exact great-circle distance.
+            double latitudeSpan = Math.toDegrees(withinMetres / Point.EARTH_RADIUS_METRES);
+            double cosine = Math.cos(Math.toRadians(Math.min(89.0, Math.abs(point.latitude()) + latitudeSpan)));
+            double longitudeSpan = Math.min(180.0, latitudeSpan / Math.max(cosine, 1e-6));
+            from.append(" AND l.entity_type = 'location' AND l.latitude IS NOT NULL"
+                    + " AND l.latitude BETWEEN :minLatitude AND :maxLatitude"
+                    + " AND l.longitude BETWEEN :minLongitude AND :maxLongitude AND ").append(distance)
+                    .append(" <= :within");
+            parameters.addValue("minLatitude", point.latitude() - latitudeSpan)
+                    .addValue("maxLatitude", point.latitude() + latitudeSpan)
+                    .addValue("minLongitude", point.longitude() - longitudeSpan)
+                    .addValue("maxLongitude", point.longitude() + longitudeSpan).addValue("within", withinMetres);
+        }
+        if (coveringMunicipality != null) {
+            from.append(" AND (s.coverage = 'whole-country'");
+            if (!taxonomies.isAland(coveringMunicipality)) {
+                from.append(" OR s.coverage = 'whole-country-except-aland'");
+            }
+            from.append(" OR s.municipalities && :coveringMunicipality)");
+            parameters.addValue("coveringMunicipality", SqlArrays.of("text", List.of(coveringMunicipality)));
+        }
+        long total = jdbc.queryForObject("SELECT count(*) " + from, parameters, Long.class);
+        Map<UUID, Double> distances = new HashMap<>();
+        // The page is chosen on ids and distances alone; only its rows' documents are then read.
+        List<CatalogueEntry> entries = total <= (long) (page - 1) * perPage ? List.of() : jdbc.query(
+                "SELECT " + COLUMNS + ", near.distance FROM (SELECT c.entity_id AS id, " + distance + " AS distance, "
+                        + "row_number() OVER (ORDER BY " + distance + " NULLS LAST, " + query.order() + ") AS position "
+                        + from + " ORDER BY position LIMIT :limit OFFSET :offset) near"
+                        + " JOIN " + ENTRIES + " ON c.entity_id = near.id ORDER BY near.position",
+                parameters.addValue("limit", perPage).addValue("offset", (long) (page - 1) * perPage),
+                (row, number) -> {
+                    CatalogueEntry entry = entry(row, number);
+                    double metres = row.getDouble("distance");
+                    if (!row.wasNull()) {
+                        distances.put(entry.entityId(), metres);
+                    }
+                    return entry;
+                });
+        return new NearPage(entries, distances, total);
+    }
+
+    /**
      * Counts of active services per activity category, need and municipality for a filter; each
      * dimension is counted without its own filter (see {@link ServiceIndex#facets}).
      */
@@ -170,7 +312,9 @@ public class JdbcCatalogueReader {
         // A service-at-location is found through its service: the three clicks and search describe services.
         String subject = "c";
         if ("service_at_location".equals(entityType)) {
-            from.append(" JOIN catalogue_entry s ON s.entity_id = c.service_id");
+            // Its place is its location's (l: unused joins on the key are removed by the planner).
+            from.append(" JOIN catalogue_entry s ON s.entity_id = c.service_id"
+                    + " LEFT JOIN catalogue_entry l ON l.entity_id = c.location_id");
             subject = "s";
         }
         from.append(" WHERE c.entity_type = :type");
@@ -261,6 +405,28 @@ public class JdbcCatalogueReader {
     }
 
     public record EntryPage(List<CatalogueEntry> entries, long total) {
+    }
+
+    /**
+     * Services and what their details nest: their links by service id (listing order), and the locations and
+     * organisations the services and links point to, by id.
+     */
+    public record ServiceParts(Map<UUID, CatalogueEntry> services, Map<UUID, List<CatalogueEntry>> links,
+            Map<UUID, CatalogueEntry> related) {
+    }
+
+    /** A WGS84 point. */
+    public record Point(double latitude, double longitude) {
+        /** The mean Earth radius (IUGG), for great-circle distances. */
+        public static final double EARTH_RADIUS_METRES = 6_371_008.8;
+    }
+
+    /** Where the catalogue's located addresses with a postcode are: their centroid, and their municipality. */
+    public record PostcodeArea(String postcode, Point centroid, String municipality, int locations) {
+    }
+
+    /** A page of entries with the distance of each located one from the point asked about, in metres. */
+    public record NearPage(List<CatalogueEntry> entries, Map<UUID, Double> distances, long total) {
     }
 
     /** A page of ids, and the catalogue generation they were selected at. */

@@ -12,8 +12,11 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import fi.tarjotin.support.Fixtures;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
@@ -80,6 +83,80 @@ class OpenApiContractTests extends CatalogueApiTestSupport {
         validate("/taxonomies", "/taxonomies?page=0", 400);
     }
 
+    /**
+     * Every parameter the HSDS 3.0 API reference documents, on every path, with a real value (the list in
+     * {@code api/hsds-reference/parameters.json}): answered 200, valid against this contract, with the
+     * number of items the fixture catalogue gives; NDJSON answers one valid line per item. The contract
+     * documents each of them too.
+     */
+    @Test
+    void everyParameterOfTheHsdsReferenceIsAnsweredAndDocumented() {
+        JsonNode reference = parse(Fixtures.read("api/hsds-reference/parameters.json"));
+        Map<String, String> values = referenceValues();
+        List<String> replayed = new ArrayList<>();
+        reference.path("paths").fields().forEachRemaining(path -> {
+            String template = path.getKey();
+            String url = fill(path.getValue().path("path").asText(), values);
+            validate(template, url, 200);
+            for (JsonNode parameter : path.getValue().path("parameters")) {
+                String name = parameter.path("name").asText();
+                StringBuilder query = new StringBuilder(name + "=" + encode(fill(parameter.path("value").asText(), values)));
+                parameter.path("with").fields().forEachRemaining(other -> query.append('&').append(other.getKey())
+                        .append('=').append(encode(other.getValue().asText())));
+                String call = url + "?" + query;
+                if ("ndjson".equals(parameter.path("value").asText())) {
+                    int lines = validateLines(template, call);
+                    if (parameter.has("expect")) {
+                        assertThat(lines).as("lines of %s", call).isEqualTo(parameter.path("expect").asInt());
+                    }
+                } else {
+                    JsonNode body = validate(template, call, 200);
+                    if (parameter.has("expect")) {
+                        assertThat(body.path("total_items").asInt()).as("total_items of %s", call)
+                                .isEqualTo(parameter.path("expect").asInt());
+                    }
+                }
+                assertThat(documentedParameters(template)).as("parameters the contract documents for %s", template)
+                        .contains(name);
+                replayed.add(template + " " + name);
+            }
+        });
+        assertThat(replayed).hasSize(44);
+    }
+
+    /** The fixture catalogue's ids the reference parameters' values name (see the list's "about"). */
+    private Map<String, String> referenceValues() {
+        Map<String, String> values = new HashMap<>();
+        values.put("service", id("service", S1_CARERS_PEER_GROUP));
+        values.put("organization", id("organization", O1_CARERS_ASSOCIATION));
+        values.put("service_at_location", getJson("/service_at_locations?per_page=1").path("contents").path(0)
+                .path("id").asText());
+        values.put("taxonomy", TaxonomyTerms.Vocabulary.NEED.id().toString());
+        values.put("taxonomy_term", TaxonomyTerms.termId(TaxonomyTerms.Vocabulary.NEED, "yksinaisyys").toString());
+        values.put("county", TaxonomyTerms.termId(TaxonomyTerms.Vocabulary.MUNICIPALITY, "county-13").toString());
+        return values;
+    }
+
+    private static String fill(String text, Map<String, String> values) {
+        String filled = text;
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            filled = filled.replace("{" + value.getKey() + "}", value.getValue());
+        }
+        assertThat(filled).as("placeholders of %s", text).doesNotContain("{");
+        return filled;
+    }
+
+    /** The names of the query parameters the contract gives for a path's GET. */
+    private Set<String> documentedParameters(String pathTemplate) {
+        JsonNode openApi = openApi();
+        Set<String> names = new TreeSet<>();
+        for (JsonNode parameter : openApi.path("paths").path(pathTemplate).path("get").path("parameters")) {
+            JsonNode resolved = parameter.has("$ref") ? openApi.at(parameter.get("$ref").asText().substring(1)) : parameter;
+            names.add(resolved.path("name").asText());
+        }
+        return names;
+    }
+
     @AfterAll
     void everyDocumentedPathWasCalled() {
         Set<String> documented = new TreeSet<>();
@@ -111,16 +188,17 @@ class OpenApiContractTests extends CatalogueApiTestSupport {
         return body;
     }
 
-    private void validateLines(String pathTemplate, String url) {
+    private int validateLines(String pathTemplate, String url) {
         HttpResponse<String> response = fetch(url);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue(CatalogueApiController.NDJSON + ";charset=UTF-8");
         JsonSchema schema = schema(pathTemplate, 200, CatalogueApiController.NDJSON);
-        String[] lines = response.body().split("\n");
-        assertThat(lines.length).isEqualTo(getJson(pathTemplate).path("total_items").asInt());
+        String[] lines = response.body().isEmpty() ? new String[0] : response.body().split("\n");
+        assertThat(lines.length).isEqualTo(getJson(url.replace("format=ndjson", "format=json")).path("total_items").asInt());
         for (String line : lines) {
             assertValid(schema, parse(line), url);
         }
+        return lines.length;
     }
 
     private void assertValid(JsonSchema schema, JsonNode body, String url) {
