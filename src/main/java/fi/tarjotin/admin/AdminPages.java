@@ -1,7 +1,9 @@
 package fi.tarjotin.admin;
 
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
@@ -12,6 +14,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 final class AdminPages {
 
     static final String TOTAL_COUNT = "X-Total-Count";
+    /** The most items one page of any admin list holds. */
+    static final int MAX_LIMIT = 500;
 
     private AdminPages() {
     }
@@ -25,6 +29,28 @@ final class AdminPages {
             answer.header("Link", "<" + link(limit, Math.max(0, offset - limit)) + ">; rel=\"prev\"");
         }
         return answer.body(items);
+    }
+
+    /** A page of a list that is read whole (lists a coordinator keeps short: decisions, periods, maintainers). */
+    static <T> ResponseEntity<List<T>> slice(List<T> all, int limit, int offset) {
+        int from = Math.min(all.size(), checkedOffset(offset));
+        int to = Math.min(all.size(), from + checkedLimit(limit));
+        return page(all.subList(from, to), all.size(), limit, offset);
+    }
+
+    static int checkedOffset(int offset) {
+        if (offset < 0) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "parameter 'offset' must be 0 or more");
+        }
+        return offset;
+    }
+
+    static int checkedLimit(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "parameter 'limit' must be between 1 and " + MAX_LIMIT);
+        }
+        return limit;
     }
 
     private static String link(int limit, int offset) {

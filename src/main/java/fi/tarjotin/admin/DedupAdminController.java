@@ -46,14 +46,16 @@ class DedupAdminController {
     }
 
     /** Pairs waiting for a decision (or, with {@code status}, decided or withdrawn ones), strongest first. */
+    /** The queue, strongest pairs first; paged, with the total in {@code X-Total-Count}. */
     @GetMapping("/dedup/reviews")
-    List<ReviewItem> reviews(@RequestParam(defaultValue = "open") String status,
-            @RequestParam(name = "type", required = false) String entityType) {
+    ResponseEntity<List<ReviewItem>> reviews(@RequestParam(defaultValue = "open") String status,
+            @RequestParam(name = "type", required = false) String entityType,
+            @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
         if (!List.of("open", "decided", "withdrawn").contains(status)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "parameter 'status' must be open, decided or withdrawn");
         }
-        return queue.list(status, entityType);
+        return AdminPages.slice(queue.list(status, entityType), limit, offset);
     }
 
     @GetMapping("/dedup/reviews/{id}")
@@ -116,8 +118,9 @@ class DedupAdminController {
     }
 
     @GetMapping("/dedup/decisions")
-    List<DecisionOutcome> decisions() {
-        return queue.decisions();
+    ResponseEntity<List<DecisionOutcome>> decisions(@RequestParam(defaultValue = "100") int limit,
+            @RequestParam(defaultValue = "0") int offset) {
+        return AdminPages.slice(queue.decisions(), limit, offset);
     }
 
     /** Resolves every organisation and service now and publishes what changed. */

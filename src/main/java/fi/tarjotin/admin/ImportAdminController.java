@@ -29,7 +29,6 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/admin")
 class ImportAdminController {
 
-    private static final int MAX_LIMIT = 500;
     private static final int PAYLOAD_PREVIEW = 2_000;
 
     private final ImportLauncher launcher;
@@ -65,7 +64,7 @@ class ImportAdminController {
     @GetMapping("/import-runs")
     ResponseEntity<List<ImportRunView>> runs(@RequestParam(required = false) String source,
             @RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset) {
-        List<ImportRunView> page = runs.findRecent(source, checkedLimit(limit), checkedOffset(offset)).stream()
+        List<ImportRunView> page = runs.findRecent(source, AdminPages.checkedLimit(limit), AdminPages.checkedOffset(offset)).stream()
                 .map(ImportRunView::of).toList();
         return AdminPages.page(page, runs.count(source), limit, offset);
     }
@@ -84,7 +83,7 @@ class ImportAdminController {
     ResponseEntity<List<RejectedRecord>> rejectedByRun(@PathVariable long id,
             @RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset) {
         run(id);
-        List<RejectedRecord> page = rejects.find(id, null, checkedLimit(limit), checkedOffset(offset));
+        List<RejectedRecord> page = rejects.find(id, null, AdminPages.checkedLimit(limit), AdminPages.checkedOffset(offset));
         return AdminPages.page(page.stream().map(ImportAdminController::preview).toList(), rejects.count(id, null),
                 limit, offset);
     }
@@ -94,13 +93,13 @@ class ImportAdminController {
     List<ImportWarning> warningsOfRun(@PathVariable long id, @RequestParam(defaultValue = "50") int limit,
             @RequestParam(defaultValue = "0") int offset) {
         run(id);
-        return warnings.findByRun(id, checkedLimit(limit), Math.max(0, offset));
+        return warnings.findByRun(id, AdminPages.checkedLimit(limit), Math.max(0, offset));
     }
 
     @GetMapping("/rejected-records")
     ResponseEntity<List<RejectedRecord>> rejected(@RequestParam(required = false) String source,
             @RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset) {
-        List<RejectedRecord> page = rejects.find(null, source, checkedLimit(limit), checkedOffset(offset));
+        List<RejectedRecord> page = rejects.find(null, source, AdminPages.checkedLimit(limit), AdminPages.checkedOffset(offset));
         return AdminPages.page(page.stream().map(ImportAdminController::preview).toList(),
                 rejects.count(null, source), limit, offset);
     }
@@ -134,18 +133,4 @@ class ImportAdminController {
                 rejected.sourceId(), rejected.reason(), rejected.location(), shortened, rejected.rejectedAt());
     }
 
-    private static int checkedOffset(int offset) {
-        if (offset < 0) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "parameter 'offset' must be 0 or more");
-        }
-        return offset;
-    }
-
-    private static int checkedLimit(int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "parameter 'limit' must be between 1 and " + MAX_LIMIT);
-        }
-        return limit;
-    }
 }

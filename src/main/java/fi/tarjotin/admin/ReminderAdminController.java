@@ -71,8 +71,9 @@ class ReminderAdminController {
     }
 
     @GetMapping("/periods")
-    List<ReminderPeriods.Period> periods() {
-        return periods.periods();
+    ResponseEntity<List<ReminderPeriods.Period>> periods(@RequestParam(defaultValue = "100") int limit,
+            @RequestParam(defaultValue = "0") int offset) {
+        return AdminPages.slice(periods.periods(), limit, offset);
     }
 
     @GetMapping("/periods/{id}/report")
@@ -83,8 +84,9 @@ class ReminderAdminController {
 
     /** "Needs changes" answers with their messages, newest first: open ones, or with {@code all=true} every one. */
     @GetMapping("/change-requests")
-    List<ReminderReports.ChangeRequest> changeRequests(@RequestParam(defaultValue = "false") boolean all) {
-        return reports.changeRequests(all);
+    ResponseEntity<List<ReminderReports.ChangeRequest>> changeRequests(@RequestParam(defaultValue = "false") boolean all,
+            @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
+        return AdminPages.slice(reports.changeRequests(all), limit, offset);
     }
 
     /** Marks a change request dealt with, so the open list holds only what still needs doing. */
@@ -103,8 +105,9 @@ class ReminderAdminController {
     }
 
     @GetMapping("/overrides")
-    List<MaintainerSettings.OverrideView> overrides() {
-        return maintainers.overrides();
+    ResponseEntity<List<MaintainerSettings.OverrideView>> overrides(@RequestParam(defaultValue = "100") int limit,
+            @RequestParam(defaultValue = "0") int offset) {
+        return AdminPages.slice(maintainers.overrides(), limit, offset);
     }
 
     /** The maintainer of a record: {@code record} is an entity id or an organisation's business id. */
@@ -124,8 +127,9 @@ class ReminderAdminController {
     }
 
     @GetMapping("/maintainers")
-    List<MaintainerSettings.MaintainerView> maintainers() {
-        return maintainers.maintainers();
+    ResponseEntity<List<MaintainerSettings.MaintainerView>> maintainers(@RequestParam(defaultValue = "100") int limit,
+            @RequestParam(defaultValue = "0") int offset) {
+        return AdminPages.slice(maintainers.maintainers(), limit, offset);
     }
 
     @PostMapping("/maintainers/{email}/opt-out")
