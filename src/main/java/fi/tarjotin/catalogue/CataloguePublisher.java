@@ -96,17 +96,19 @@ public class CataloguePublisher {
     private final CatalogueEntryFacts entryFacts;
     private final ObjectMapper json;
     private final ServiceIndex serviceIndex;
+    private final ServiceSearch serviceSearch;
     private final int publishThreads;
     private final String fingerprint;
 
     CataloguePublisher(NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction,
             CatalogueEntryFacts entryFacts, Taxonomies taxonomies, ObjectMapper json, ServiceIndex serviceIndex,
-            @Value("${tarjotin.catalogue.publish-threads:2}") int publishThreads) {
+            ServiceSearch serviceSearch, @Value("${tarjotin.catalogue.publish-threads:2}") int publishThreads) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.entryFacts = entryFacts;
         this.json = json;
         this.serviceIndex = serviceIndex;
+        this.serviceSearch = serviceSearch;
         this.publishThreads = publishThreads;
         this.fingerprint = Hashes.sha256(FORMAT_VERSION + "\n" + taxonomies.fingerprint());
     }
@@ -206,6 +208,7 @@ public class CataloguePublisher {
         transaction.executeWithoutResult(status -> resolveReferences());
         jdbc.queryForObject("SELECT nextval('catalogue_generation')", new MapSqlParameterSource(), Long.class);
         serviceIndex.refreshIfChanged();
+        serviceSearch.refreshIfChanged();
         return published;
     }
 

@@ -17,7 +17,7 @@ class MorphologyConfiguration {
     private static final Logger log = LoggerFactory.getLogger(MorphologyConfiguration.class);
 
     @Bean
-    Morphology morphology(@Value("${tarjotin.language.analyser:auto}") String analyser) {
+    Morphology morphology(@Value("${tarjotin.language.analyser}") String analyser) {
         return switch (analyser) {
             case "stemming" -> new StemmingMorphology();
             case "voikko" -> voikko();

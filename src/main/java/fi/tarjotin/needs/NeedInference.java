@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.tarjotin.catalogue.Taxonomies;
 import fi.tarjotin.language.Morphology;
 import fi.tarjotin.language.Word;
-import fi.tarjotin.needs.InferredNeed.Evidence;
+import fi.tarjotin.catalogue.model.InferredNeed;
+import fi.tarjotin.catalogue.model.InferredNeed.Evidence;
 import fi.tarjotin.needs.NeedSignals.Signal;
 import fi.tarjotin.needs.NeedSignals.SignalWord;
 import fi.tarjotin.system.Hashes;
@@ -59,7 +60,7 @@ public class NeedInference {
     private final Map<String, List<Signal>> candidatesByWord = new ConcurrentHashMap<>();
 
     public NeedInference(@Value("${tarjotin.mappings-directory}") Path mappingsDirectory, Taxonomies taxonomies,
-            Morphology morphology, @Value("${tarjotin.needs.min-score:0.5}") double minScore) {
+            Morphology morphology, @Value("${tarjotin.needs.min-score}") double minScore) {
         if (minScore <= 0 || minScore > 1) {
             throw new IllegalStateException("tarjotin.needs.min-score must be above 0 and at most 1, not " + minScore);
         }

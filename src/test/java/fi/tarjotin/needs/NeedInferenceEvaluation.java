@@ -3,6 +3,7 @@ package fi.tarjotin.needs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.tarjotin.catalogue.Taxonomies;
+import fi.tarjotin.catalogue.model.InferredNeed;
 import fi.tarjotin.language.Morphology;
 import fi.tarjotin.mapping.Crosswalks;
 import java.io.IOException;

@@ -1,9 +1,10 @@
-package fi.tarjotin.needs;
+package fi.tarjotin.catalogue.model;
 
 import java.util.List;
 
 /**
- * A need the source did not give but the record's own words signal.
+ * A need the source did not give but the record's own words signal: written by the need-inference stage
+ * ({@code fi.tarjotin.needs.NeedInference}), never by a mapping file.
  *
  * @param need the need code (mappings/taxonomy/needs.csv)
  * @param score 0–1: one minus the product of (1 − weight) over the evidence; {@code tarjotin.needs.min-score}
