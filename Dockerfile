@@ -12,6 +12,8 @@ RUN ./mvnw -B -q -DskipTests package && cp target/tarjotin-*.jar /tarjotin.jar
 FROM eclipse-temurin:17-jre
 WORKDIR /app
 RUN useradd --system --home /app tarjotin
+# Voikko gives need inference and search Finnish lemmas and compound parts (else they fall back to stemming).
+RUN apt-get update && apt-get install -y --no-install-recommends libvoikko1 voikko-fi && rm -rf /var/lib/apt/lists/*
 COPY --from=build /tarjotin.jar /app/tarjotin.jar
 # Routes and mappings stay files beside the jar, so a coordinator can read and edit them.
 COPY routes /app/routes

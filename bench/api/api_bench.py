@@ -45,17 +45,23 @@ from collections import Counter
 from urllib.parse import quote, urlencode, urlsplit
 
 CLK_TCK = os.sysconf("SC_CLK_TCK")
-ALL_SCENARIOS = ["trivial", "three-click", "facets", "search", "detail"]
+ALL_SCENARIOS = ["trivial", "three-click", "facets", "search", "search-distinct", "detail"]
 TOP_NEEDS, TOP_CATEGORIES, TOP_MUNICIPALITIES = 15, 9, 60
 N_COMBOS = 200          # distinct URLs per scenario (except trivial)
 N_WORDS = 40            # search words
 SAMPLE_PAGES = 5        # /services pages sampled for search words
+# search-distinct: a different real word in (nearly) every request, as a tray's search box sends them.
+# More distinct words than the query cache holds (tarjotin.api.query-cache-size, 2000), cycled in a
+# fixed shuffled order, so the figures come from ranking, not from the cache.
+N_DISTINCT_WORDS = 8000
+DISTINCT_SAMPLE_PAGES = 60
 MIN_WORD_LEN = 5
 
 # Targets: (minimum req/s or None, maximum p99 ms or None)
 TARGETS = {
     "three-click": (1500.0, 50.0),
     "search": (1500.0, 50.0),
+    "search-distinct": (1000.0, 100.0),
     "facets": (None, 100.0),
     "detail": (3000.0, 40.0),
 }
@@ -321,6 +327,27 @@ def learn_service_ids(base, total):
     return ids
 
 
+def learn_distinct_words(base, total):
+    """Distinct real words (4+ letters) of service names, summaries and descriptions, from pages spread
+    over the whole result set: the search-distinct scenario's words."""
+    pages = max(1, math.ceil((total or 1) / 100))
+    picks = sorted({1 + (pages - 1) * i // max(1, DISTINCT_SAMPLE_PAGES - 1) for i in range(DISTINCT_SAMPLE_PAGES)})
+    words = set()
+    for p in picks:
+        st, doc, raw = get_json(base, f"/services?per_page=100&page={p}")
+        if not isinstance(doc, dict):
+            continue
+        for item in item_list(doc):
+            if not isinstance(item, dict):
+                continue
+            texts = name_texts(item.get("name")) + name_texts(item.get("description"))
+            for text in texts:
+                for w in re.findall(r"[^\W\d_]+", text.lower()):
+                    if len(w) >= 4:
+                        words.add(w)
+    return sorted(words)
+
+
 # --- URL lists -----------------------------------------------------------------------------------
 
 def qs(pairs):
@@ -341,7 +368,7 @@ def distinct_draws(rng, draw, n, max_tries=20000):
     return out
 
 
-def build_paths(codes, words, service_ids, seed, prefix):
+def build_paths(codes, words, service_ids, seed, prefix, distinct_words=()):
     needs, cats, munis = codes["needs"], codes["categories"], codes["municipalities"]
 
     def three_click(r):
@@ -373,6 +400,11 @@ def build_paths(codes, words, service_ids, seed, prefix):
     shuffled = list(service_ids)
     random.Random(f"{seed}:detail").shuffle(shuffled)
     paths["detail"] = [f"{prefix}/services/{quote(i, safe='')}" for i in shuffled]
+
+    rng = random.Random(f"{seed}:search-distinct")
+    chosen = list(distinct_words)
+    rng.shuffle(chosen)
+    paths["search-distinct"] = [f"{prefix}/services?{qs([('search', w)])}" for w in chosen[:N_DISTINCT_WORDS]]
     return paths
 
 
@@ -582,7 +614,12 @@ def main():
     if "detail" in scenarios:
         service_ids = learn_service_ids(base, total)
         log(f"service ids: {len(service_ids)} (the detail scenario asks for each once per cycle)")
-    all_paths = build_paths(codes, words, service_ids, a.seed, prefix)
+    distinct_words = learn_distinct_words(base, total) if "search-distinct" in scenarios else []
+    if "search-distinct" in scenarios:
+        log(f"search-distinct: {len(distinct_words)} distinct words, {min(len(distinct_words), N_DISTINCT_WORDS)} used")
+        if not distinct_words:
+            raise Failure("search-distinct: the sampled pages gave no words")
+    all_paths = build_paths(codes, words, service_ids, a.seed, prefix, distinct_words)
     files = {}
     for name in scenarios:
         files[name] = os.path.abspath(os.path.join(a.out_dir, f"api-urls-{name}.txt"))

@@ -17,7 +17,7 @@
 #
 # Environment knobs (all optional):
 #   DURATION (30 s)  WARMUP (10 s)  CONNECTIONS (32)  THREADS (2)   wrk settings per scenario
-#   SCENARIOS ("trivial three-click facets search detail")   which scenarios, in that order
+#   SCENARIOS ("trivial three-click facets search search-distinct detail")   which scenarios, in that order
 #   SEED (20260601)  fixed seed of the URL draws      STATUS_CHECK (hook|summary) see urls.lua
 #   APP_START_TIMEOUT (180 s)  READY_TIMEOUT (600 s)  JAVA_EXTRA_OPTS  JAVA (java)  WRK (wrk)
 #   APP_JAR       use this jar as it is (default: target/tarjotin-*.jar, built when missing)
@@ -55,7 +55,7 @@ DURATION="${DURATION:-30}"
 WARMUP="${WARMUP:-10}"
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
-SCENARIOS="${SCENARIOS:-trivial three-click facets search detail}"
+SCENARIOS="${SCENARIOS:-trivial three-click facets search search-distinct detail}"
 SEED="${SEED:-20260601}"
 STATUS_CHECK="${STATUS_CHECK:-hook}"
 APP_START_TIMEOUT="${APP_START_TIMEOUT:-180}"

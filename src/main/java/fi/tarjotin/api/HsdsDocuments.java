@@ -82,7 +82,7 @@ public class HsdsDocuments {
             hsds.set("organization", organizationListItem(organization, language));
         }
         hsds.set(EXTENSION, extension(service, document, List.of("name", "alternateName", "summary", "categories",
-                "needs", "area", "languages", "chargeType", "chargeDescription", "keywords")));
+                "needs", "inferredNeeds", "area", "languages", "chargeType", "chargeDescription", "keywords")));
         return hsds;
     }
 
@@ -309,6 +309,10 @@ public class HsdsDocuments {
         ArrayNode hsds = json.createArrayNode();
         addAttributes(hsds, service, Vocabulary.CATEGORY, document.path("categories"), language);
         addAttributes(hsds, service, Vocabulary.NEED, document.path("needs"), language);
+        // Inferred needs link the same terms; tarjotin.inferred_needs says which they are and why.
+        ArrayNode inferred = json.createArrayNode();
+        document.path("inferredNeeds").forEach(need -> inferred.add(need.path("need")));
+        addAttributes(hsds, service, Vocabulary.NEED, inferred, language);
         return hsds;
     }
 

@@ -47,7 +47,7 @@ public class CatalogueEntryFacts {
         putRef(facts, "locationRef", document.path("location"));
         facts.put("sortName", sortName(document.path("name")));
         facts.set("categories", json.valueToTree(strings(document.path("categories"))));
-        facts.set("needs", json.valueToTree(strings(document.path("needs"))));
+        facts.set("needs", json.valueToTree(needs(document)));
         facts.set("languages", json.valueToTree(strings(document.path("languages"))));
         coverage(document, facts);
         address(document, facts);
@@ -143,6 +143,13 @@ public class CatalogueEntryFacts {
             }
         }
         return "";
+    }
+
+    /** The needs a service is found by: those its sources gave, then those inferred from its words. */
+    private static List<String> needs(JsonNode document) {
+        java.util.Set<String> needs = new java.util.LinkedHashSet<>(strings(document.path("needs")));
+        document.path("inferredNeeds").forEach(inferred -> needs.add(inferred.path("need").asText()));
+        return List.copyOf(needs);
     }
 
     private static List<String> strings(JsonNode array) {

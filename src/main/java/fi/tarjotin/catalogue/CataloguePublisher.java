@@ -128,17 +128,20 @@ public class CataloguePublisher {
     private final CatalogueEntryFacts entryFacts;
     private final ObjectMapper json;
     private final ServiceIndex serviceIndex;
+    private final ServiceSearch serviceSearch;
     private final String fingerprint;
     // One drain at a time in this instance, so a drain that returns has published everything queued before it.
     private final ReentrantLock draining = new ReentrantLock();
 
     CataloguePublisher(NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction,
-            CatalogueEntryFacts entryFacts, Taxonomies taxonomies, ObjectMapper json, ServiceIndex serviceIndex) {
+            CatalogueEntryFacts entryFacts, Taxonomies taxonomies, ObjectMapper json, ServiceIndex serviceIndex,
+            ServiceSearch serviceSearch) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.entryFacts = entryFacts;
         this.json = json;
         this.serviceIndex = serviceIndex;
+        this.serviceSearch = serviceSearch;
         this.fingerprint = Hashes.sha256(FORMAT_VERSION + "\n" + taxonomies.fingerprint());
     }
 
@@ -243,6 +246,7 @@ public class CataloguePublisher {
         if (published + resolved > 0) {
             jdbc.queryForObject("SELECT nextval('catalogue_generation')", new MapSqlParameterSource(), Long.class);
             serviceIndex.refreshIfChanged();
+            serviceSearch.refreshIfChanged();
             if (published >= BATCH_SIZE) {
                 log.info("Catalogue read model: {} entities published in {} s", published,
                         Duration.between(started, Instant.now()).toSeconds());

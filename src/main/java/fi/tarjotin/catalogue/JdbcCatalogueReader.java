@@ -45,12 +45,14 @@ public class JdbcCatalogueReader {
     private final NamedParameterJdbcTemplate streaming;
     private final Taxonomies taxonomies;
     private final ServiceIndex services;
+    private final ServiceSearch search;
     private final ObjectMapper json;
     private final GenerationCache<List<String>, List<UUID>> searchMatches;
     private final GenerationCache<CatalogueFilter, ServiceIndex.Facets> facets;
 
     JdbcCatalogueReader(NamedParameterJdbcTemplate jdbc, DataSource dataSource, Taxonomies taxonomies,
-            ServiceIndex services, ObjectMapper json, @Value("${tarjotin.api.query-cache-size:2000}") int queryCacheSize) {
+            ServiceIndex services, ServiceSearch search, ObjectMapper json,
+            @Value("${tarjotin.api.query-cache-size:2000}") int queryCacheSize) {
         this.jdbc = jdbc;
         JdbcTemplate cursor = new JdbcTemplate(dataSource);
         // PostgreSQL streams rows in batches of the fetch size only inside a transaction (see forEach).
@@ -58,6 +60,7 @@ public class JdbcCatalogueReader {
         this.streaming = new NamedParameterJdbcTemplate(cursor);
         this.taxonomies = taxonomies;
         this.services = services;
+        this.search = search;
         this.json = json;
         this.searchMatches = new GenerationCache<>(services::generation, queryCacheSize);
         this.facets = new GenerationCache<>(services::generation, queryCacheSize);
@@ -293,16 +296,11 @@ public class JdbcCatalogueReader {
     }
 
     /**
-     * Active services matching the search words, best first (rank, then name). Kept per word list until
-     * the catalogue changes: ranking every match is the costly part of a search, and trays repeat words.
+     * Active services matching the search words, best first (rank, then name), from the in-process
+     * {@link ServiceSearch}. Kept per word list until the catalogue changes, since trays repeat words.
      */
     private List<UUID> searchMatches(CatalogueFilter filter) {
-        return searchMatches.get(filter.searchWords(), words -> List.copyOf(jdbc.queryForList("""
-                SELECT c.entity_id FROM catalogue_entry c
-                 WHERE c.entity_type = 'service' AND c.status = 'active'
-                   AND c.search_vector @@ catalogue_search_query(:words)
-                 ORDER BY ts_rank_cd(c.search_vector, catalogue_search_query(:words)) DESC, c.sort_name, c.entity_id""",
-                new MapSqlParameterSource("words", SqlArrays.of("text", words)), UUID.class)));
+        return searchMatches.get(filter.searchWords(), search::search);
     }
 
     private Query query(String entityType, CatalogueFilter filter) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.tarjotin.catalogue.JdbcEntityRepository;
 import fi.tarjotin.mapping.MappedDocument;
 import fi.tarjotin.mapping.MappingException;
-import fi.tarjotin.mapping.RecordMapper;
 import fi.tarjotin.source.JdbcSourceRecordRepository.RecordWrite;
 import fi.tarjotin.source.JdbcSourceRecordRepository.StoredRecord;
 import fi.tarjotin.system.Hashes;
@@ -33,11 +32,11 @@ public class RecordIngestor {
     private final JdbcRejectedRecordRepository rejects;
     private final JdbcImportWarningRepository warnings;
     private final JdbcEntityRepository entities;
-    private final RecordMapper mapper;
+    private final MappingStages mapper;
     private final ObjectMapper json;
 
     RecordIngestor(JdbcSourceRecordRepository sourceRecords, JdbcRejectedRecordRepository rejects,
-            JdbcImportWarningRepository warnings, JdbcEntityRepository entities, RecordMapper mapper,
+            JdbcImportWarningRepository warnings, JdbcEntityRepository entities, MappingStages mapper,
             ObjectMapper json) {
         this.sourceRecords = sourceRecords;
         this.rejects = rejects;
@@ -65,7 +64,7 @@ public class RecordIngestor {
             Map<String, FetchedRecord> records) {
         Instant now = Instant.now();
         Map<String, StoredRecord> stored = sourceRecords.findStored(source, kind, records.keySet());
-        String currentMapping = mapper.mappingHash(mappingSet, kind);
+        String currentMapping = mapper.version(mappingSet, kind);
         List<Long> seen = new ArrayList<>();
         List<RecordWrite> writes = new ArrayList<>();
         List<String> documents = new ArrayList<>();

@@ -21,18 +21,21 @@ public class StoredRecordReplay {
 
     private final JdbcSourceRecordRepository sourceRecords;
     private final RecordMapper mapper;
+    private final MappingStages stages;
     private final ObjectMapper json;
 
-    StoredRecordReplay(JdbcSourceRecordRepository sourceRecords, RecordMapper mapper, ObjectMapper json) {
+    StoredRecordReplay(JdbcSourceRecordRepository sourceRecords, RecordMapper mapper, MappingStages stages,
+            ObjectMapper json) {
         this.sourceRecords = sourceRecords;
         this.mapper = mapper;
+        this.stages = stages;
         this.json = json;
     }
 
     /** Whether any stored record of this source's current shape was mapped by another mapping version. */
     public boolean hasStaleMappings(SourceFetcher source) {
         for (RecordKind kind : RecordKind.values()) {
-            String hash = mapper.mappingHash(source.mappingSet(), kind);
+            String hash = stages.version(source.mappingSet(), kind);
             if (!sourceRecords.findStaleMappings(source.source(), kind, source.mappingSet(), hash, 0, 1).isEmpty()) {
                 return true;
             }
@@ -69,7 +72,7 @@ public class StoredRecordReplay {
     }
 
     private void replay(SourceFetcher source, RecordKind kind, ImportSink sink) throws IOException {
-        String hash = mapper.mappingHash(source.mappingSet(), kind);
+        String hash = stages.version(source.mappingSet(), kind);
         long afterId = 0;
         while (true) {
             List<StoredPayload> stored = sourceRecords.findStaleMappings(source.source(), kind, source.mappingSet(),

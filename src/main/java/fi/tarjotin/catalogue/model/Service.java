@@ -11,7 +11,8 @@ import java.util.List;
  * @param chargeType {@code free}, {@code charged} or {@code other}
  * @param languages ISO 639-1 codes of the languages the service is given in
  * @param categories activity category codes (mappings/taxonomy/activity-categories.csv)
- * @param needs need and diagnosis codes (mappings/taxonomy/needs.csv)
+ * @param needs need and diagnosis codes (mappings/taxonomy/needs.csv) the source gave
+ * @param inferredNeeds needs the source did not give, inferred from the record's words with their evidence
  * @param serviceClasses, targetGroups, ontologyTerms the source's own classifications, kept for traceability
  * @param chargeDescription what the service costs and where its prices are ("hinta löytyy hinnastosta")
  * @param fundingType {@code publicly-funded} or {@code market-funded}
@@ -32,7 +33,7 @@ public record Service(LocalizedText name, LocalizedText alternateName, Localized
         LocalizedText description, LocalizedText descriptionText, LocalizedText userInstructions,
         LocalizedText conditions, String organization, String serviceType, String chargeType,
         List<String> languages, ServiceArea area, List<String> categories, List<String> needs,
-        LocalizedList keywords, List<String> serviceClasses, List<String> targetGroups,
+        List<InferredNeed> inferredNeeds, LocalizedList keywords, List<String> serviceClasses, List<String> targetGroups,
         List<String> ontologyTerms, List<Email> emails, List<Phone> phones, List<WebPage> webPages,
         PrivateDetails privateDetails, LocalizedText chargeDescription, String fundingType, Voucher voucher,
         String generalDescription, List<String> lifeEvents, List<String> industrialClasses,

@@ -120,7 +120,10 @@ class ToimeksiImportIntegrationTests extends ToimeksiImportTestSupport {
                                   "name": {"fi": "Sivu järjestötietopalvelussa"}}],
                     "provenance": {"source": "toimeksi", "kind": "service", "sourceId": "5201",
                                    "sourceUrl": "http://toimeksi.test/wp-json/wp/v2/tm_activity/5201",
-                                   "sourceModifiedAt": "2024-07-01T10:00:00Z"}}}]"""));
+                                   "sourceModifiedAt": "2024-07-01T10:00:00Z"},
+                    "inferredNeeds": [{"need": "muistisairaudet", "score": 0.8, "evidence": [
+                        {"field": "name", "language": "fi", "words": "muistikahvila", "signal": "muistikahvila*",
+                         "rule": "signal-phrase", "weight": 0.8}]}]}}]"""));
     }
 
     @Test
