@@ -1,5 +1,6 @@
 package fi.tarjotin.console;
 
+import fi.tarjotin.system.CsvInjection;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -14,7 +15,8 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * A console table as a CSV download: UTF-8 with a byte order mark so that Excel, which coordinators open
- * these in, reads the Finnish letters right; RFC 4180 quoting; a header row.
+ * these in, reads the Finnish letters right; RFC 4180 quoting; a header row; text cells that a spreadsheet
+ * program would run as a formula neutralised ({@link CsvInjection}).
  */
 final class CsvDownload {
 
@@ -27,7 +29,9 @@ final class CsvDownload {
         try (CSVPrinter printer = new CSVPrinter(text, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new))
                 .get())) {
             for (List<?> row : rows) {
-                printer.printRecord(row);
+                // Names and other texts come from sources and spreadsheets: none may run as a formula in Excel.
+                printer.printRecord(row.stream().map(cell -> cell instanceof String text ? CsvInjection.neutralised(text)
+                        : cell).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

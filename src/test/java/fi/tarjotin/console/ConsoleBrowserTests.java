@@ -193,7 +193,7 @@ class ConsoleBrowserTests {
         browser.assertAccessible();
         browser.screenshot("08-reminders");
         browser.find("form[action='/console/reminders/periods'] button").click();
-        assertThat(browser.text("h1")).startsWith("Muistutusjakso ");
+        browser.waitForText("h1", "Muistutusjakso ", Duration.ofSeconds(10));
         int sent = Integer.parseInt(browser.text("#report-sent"));
         assertThat(sent).isPositive();
         assertThat(smtp.waitForIncomingEmail(10_000, sent)).isTrue();

@@ -22,4 +22,14 @@ class CsvDownloadTests {
         assertThat(download.getHeaders().getContentType()).hasToString("text/csv;charset=UTF-8");
         assertThat(download.getHeaders().getContentDisposition().getFilename()).isEqualTo("kunnat.csv");
     }
+
+    @Test
+    void aTextCellAnExcelUserWouldRunAsAFormulaIsWrittenAsTextAndNumbersStayNumbers() {
+        ResponseEntity<byte[]> download = CsvDownload.of("kunnat.csv", List.of("nimi", "muutos"),
+                List.of(List.of("=HYPERLINK(\"http://x\")", -3), List.of("@SUM(A1)", 4)));
+
+        byte[] body = download.getBody();
+        assertThat(new String(body, 3, body.length - 3, StandardCharsets.UTF_8)).isEqualTo("nimi,muutos\r\n"
+                + "\"'=HYPERLINK(\"\"http://x\"\")\",-3\r\n" + "'@SUM(A1),4\r\n");
+    }
 }

@@ -131,8 +131,9 @@ class CrashRecoveryIT {
 
             // B restarts while A's first import is held in its middle: A's run belongs to another live
             // instance, and B's start leaves it alone.
+            // A run saves its progress at most once a second, so the first page done is what the test can wait for.
             services.letPagesThrough(2);
-            b.await(PTV_RUNS, runs -> runs.size() == 1 && runs.get(0).path("pagesDone").asInt() >= 2, RUN_TIMEOUT);
+            b.await(PTV_RUNS, runs -> runs.size() == 1 && runs.get(0).path("pagesDone").asInt() >= 1, RUN_TIMEOUT);
             b.stop();
             b.start();
             assertThat(b.get(PTV_RUNS).get(0).path("status").asText()).isEqualTo("running");
@@ -145,7 +146,7 @@ class CrashRecoveryIT {
             services.renameServices(" (uusi nimi)");
             a.post("/admin/imports/ptv?kind=full");
             services.letPagesThrough(3);
-            a.await(PTV_RUNS, runs -> runs.size() == 2 && runs.get(0).path("pagesDone").asInt() >= 3, RUN_TIMEOUT);
+            a.await(PTV_RUNS, runs -> runs.size() == 2 && runs.get(0).path("pagesDone").asInt() >= 1, RUN_TIMEOUT);
             a.kill();
             Thread.sleep(2000);
             assertThat(b.get(PTV_RUNS).get(0).path("status").asText()).isEqualTo("running");
