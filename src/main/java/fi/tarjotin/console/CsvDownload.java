@@ -30,7 +30,7 @@ final class CsvDownload {
                 .get())) {
             for (List<?> row : rows) {
                 // Names and other texts come from sources and spreadsheets: none may run as a formula in Excel.
-                printer.printRecord(row.stream().map(cell -> cell instanceof String text ? CsvInjection.neutralised(text)
+                printer.printRecord(row.stream().map(cell -> cell instanceof String written ? CsvInjection.neutralised(written)
                         : cell).toList());
             }
         } catch (IOException e) {
