@@ -20,6 +20,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -35,6 +36,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class BrowserSession implements AutoCloseable {
 
     static final Path SCREENSHOTS = Path.of("target/console-screenshots");
+    private static final Duration FIND_TIMEOUT = Duration.ofSeconds(10);
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
@@ -63,18 +65,22 @@ final class BrowserSession implements AutoCloseable {
         driver.get(baseUrl + path);
     }
 
-    /** The element; when it is missing, the page is kept as target/console-screenshots/missing-element.html. */
+    /**
+     * The element, waited for a moment (a form's answer may still be loading); when it stays missing, the page is
+     * kept as target/console-screenshots/missing-element.html.
+     */
     WebElement find(String css) {
         try {
-            return driver.findElement(By.cssSelector(css));
-        } catch (NoSuchElementException e) {
+            return new WebDriverWait(driver, FIND_TIMEOUT).ignoring(NoSuchElementException.class)
+                    .until(loaded -> loaded.findElement(By.cssSelector(css)));
+        } catch (TimeoutException e) {
             try {
                 Files.createDirectories(SCREENSHOTS);
                 Files.writeString(SCREENSHOTS.resolve("missing-element.html"), driver.getPageSource());
             } catch (IOException notKept) {
                 e.addSuppressed(notKept);
             }
-            throw e;
+            throw new NoSuchElementException("no element " + css + " within " + FIND_TIMEOUT, e);
         }
     }
 
