@@ -111,6 +111,11 @@ final class BrowserSession implements AutoCloseable {
         }
     }
 
+    /** Waits for the page a click or a form led to (the address matching the pattern), and fails if none comes. */
+    void waitForUrl(String pattern) {
+        new WebDriverWait(driver, FIND_TIMEOUT).until(ExpectedConditions.urlMatches(pattern));
+    }
+
     void waitForText(String css, String text, Duration timeout) {
         new WebDriverWait(driver, timeout).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
     }

@@ -52,6 +52,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("test")
 class ConsoleBrowserTests {
 
+    // A click that submits a form or follows a link: how long the next page may take to arrive.
+    private static final Duration PAGE_LOAD = Duration.ofSeconds(10);
+
     private static final WireMockServer PTV = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     private static final int SMTP_PORT = freePort();
     private static final String AREA = "/area/Municipality/code/297";
@@ -118,10 +121,12 @@ class ConsoleBrowserTests {
         browser.assertAccessible();
         browser.screenshot("01-login");
         logIn("coordinator", "wrong");
+        browser.waitForText("[role=alert]", "Väärä käyttäjätunnus tai salasana.", PAGE_LOAD);
         assertThat(browser.text("[role=alert]")).isEqualTo("Väärä käyttäjätunnus tai salasana.");
         logIn("coordinator", "test-password");
-        assertThat(browser.driver.getCurrentUrl()).endsWith("/console");
+        browser.waitForUrl(".*/console$");
         assertThat(browser.find("html").getAttribute("lang")).isEqualTo("fi");
+        browser.waitForText("h1", "Yleiskuva", PAGE_LOAD);
         assertThat(browser.text("h1")).isEqualTo("Yleiskuva");
         // The test schedules never fire before 2099 (application-test.yaml); shown in Finnish time.
         assertThat(sourceRows()).containsExactly("lahella ei vielä ajettu 1.1.2099 02.00",
@@ -132,7 +137,7 @@ class ConsoleBrowserTests {
         browser.find("a[href='/console/imports']").click();
         browser.assertAccessible();
         browser.find("button[aria-label='Täysi: ptv']").click();
-        assertThat(browser.driver.getCurrentUrl()).matches(".*/console/imports/runs/\\d+");
+        browser.waitForUrl(".*/console/imports/runs/\\d+");
         browser.script("window.samePage = 'yes';");
         browser.waitForText("#progress .run-status", "onnistui", RUN_TIMEOUT);
         assertThat(browser.script("return window.samePage;")).as("progress came without a reload").isEqualTo("yes");
@@ -153,6 +158,7 @@ class ConsoleBrowserTests {
         new Select(browser.find("#mapping")).selectByValue("jarjestot");
         browser.find("#file").sendKeys(SHEET.toAbsolutePath().toString());
         browser.find("form[action='/console/imports/spreadsheets'] button").click();
+        browser.waitForText("h1", "Taulukon raportti", PAGE_LOAD);
         assertThat(browser.text("h1")).isEqualTo("Taulukon raportti");
         assertThat(List.of(browser.text("#upload-rows"), browser.text("#upload-rows-rejected"))).containsExactly("6", "0");
         browser.assertAccessible();
@@ -164,6 +170,7 @@ class ConsoleBrowserTests {
         assertThat(browser.all("#queue tbody tr")).hasSize(1);
         browser.assertAccessible();
         browser.find("#queue tbody tr:first-child a").click();
+        browser.waitForText("h1", "Sama organisaatio?", PAGE_LOAD);
         assertThat(browser.text("h1")).isEqualTo("Sama organisaatio?");
         assertThat(browser.all("tr.differs th span:first-child").stream().map(cell -> cell.getText()).toList())
                 .contains("name", "phones");
@@ -172,6 +179,7 @@ class ConsoleBrowserTests {
         browser.find("input[value='merge']").click();
         browser.find("#note").sendKeys("Sama yhdistys, nimen kirjoitusasu vaihtelee.");
         browser.find("form.decision button").click();
+        browser.waitForText("[role=status]", "Päätös tallennettu (Yhdistä)", PAGE_LOAD);
         assertThat(browser.text("[role=status]")).startsWith("Päätös tallennettu (Yhdistä)");
         assertThat(publicOrganisationsNamed("siilinjärven eläkkeensaajat")).isEqualTo(1);
         assertThat(browser.text("#decisions tbody td:nth-child(4)")).isEqualTo("Sama yhdistys, nimen kirjoitusasu vaihtelee.");
@@ -183,6 +191,7 @@ class ConsoleBrowserTests {
         // ... and undone: two organisations again, and the pair back in the queue.
         browser.open("/console/duplicates");
         browser.find("#decisions form button").click();
+        browser.waitForText("[role=status]", "Päätös peruttiin; pari arvioidaan uudelleen.", PAGE_LOAD);
         assertThat(browser.text("[role=status]")).isEqualTo("Päätös peruttiin; pari arvioidaan uudelleen.");
         assertThat(publicOrganisationsNamed("siilinjärven eläkkeensaajat")).isEqualTo(2);
         assertThat(browser.all("#queue tbody tr")).hasSize(1);
@@ -244,15 +253,18 @@ class ConsoleBrowserTests {
 
         // In Swedish and English too.
         browser.open("/console?lang=sv");
+        browser.waitForText("h1", "Översikt", PAGE_LOAD);
         assertThat(browser.text("h1")).isEqualTo("Översikt");
         assertThat(browser.find("html").getAttribute("lang")).isEqualTo("sv");
         browser.open("/console/coverage?lang=en");
+        browser.waitForText("h1", "Coverage", PAGE_LOAD);
         assertThat(browser.text("h1")).isEqualTo("Coverage");
         browser.assertAccessible();
         browser.open("/console?lang=fi");
 
         // Logout ends the session.
         browser.find("form.logout button").click();
+        browser.waitForText("[role=status]", "Olet kirjautunut ulos.", PAGE_LOAD);
         assertThat(browser.text("[role=status]")).isEqualTo("Olet kirjautunut ulos.");
         browser.open("/console");
         assertThat(browser.driver.getCurrentUrl()).endsWith("/console/login");
