@@ -1,9 +1,7 @@
 package fi.tarjotin.catalogue;
 
-import jakarta.annotation.PreDestroy;
 import java.sql.Array;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
@@ -12,14 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -31,7 +23,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>The index is rebuilt from the read model whenever the catalogue's generation moves (the publisher
  * advances it after every publish, on any instance); this instance's own publishes refresh it at once,
- * others' within {@code tarjotin.api.index-refresh-interval}.
+ * others' within {@code tarjotin.api.index-refresh-interval} (route {@code service-index-follows-catalogue}).
  */
 @Component
 public class ServiceIndex {
@@ -40,29 +32,11 @@ public class ServiceIndex {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Taxonomies taxonomies;
-    private final Duration refreshInterval;
-    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "service-index-refresh");
-        thread.setDaemon(true);
-        return thread;
-    });
     private volatile Snapshot snapshot;
 
-    ServiceIndex(NamedParameterJdbcTemplate jdbc, Taxonomies taxonomies,
-            @Value("${tarjotin.api.index-refresh-interval:1s}") Duration refreshInterval) {
+    ServiceIndex(NamedParameterJdbcTemplate jdbc, Taxonomies taxonomies) {
         this.jdbc = jdbc;
         this.taxonomies = taxonomies;
-        this.refreshInterval = refreshInterval;
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void startFollowingTheCatalogue() {
-        poller.scheduleWithFixedDelay(this::refreshIfChanged, 0, refreshInterval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @PreDestroy
-    void stop() {
-        poller.shutdownNow();
     }
 
     /** Loads the index again if the read model changed since it was loaded. */

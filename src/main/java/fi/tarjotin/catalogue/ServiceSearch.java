@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -58,14 +56,6 @@ public class ServiceSearch {
         this.index = new TextIndex(morphology);
     }
 
-    /** Builds the index when the service starts, so the first searches need not wait for it. */
-    @EventListener(ApplicationReadyEvent.class)
-    void buildInTheBackground() {
-        Thread build = new Thread(this::refreshIfChanged, "search-index-build");
-        build.setDaemon(true);
-        build.start();
-    }
-
     @PreDestroy
     void close() {
         index.close();
@@ -84,7 +74,10 @@ public class ServiceSearch {
         return result;
     }
 
-    /** Brings the index up to the read model's current generation; on an error the previous index stays. */
+    /**
+     * Brings the index up to the read model's current generation; on an error the previous index stays. Also
+     * run once at start-up (route {@code search-index-build-at-startup}), so the first searches need not wait.
+     */
     public synchronized void refreshIfChanged() {
         long generation = services.generation();
         if (generation == indexedGeneration) {
