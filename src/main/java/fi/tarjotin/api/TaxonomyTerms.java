@@ -1,6 +1,6 @@
 package fi.tarjotin.api;
 
-import fi.tarjotin.catalogue.Taxonomies;
+import fi.tarjotin.model.Taxonomies;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**

@@ -3,6 +3,7 @@ package fi.tarjotin.catalogue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fi.tarjotin.model.Taxonomies;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -3,6 +3,8 @@ package fi.tarjotin.catalogue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.tarjotin.model.EntitiesChanged;
+import fi.tarjotin.model.Taxonomies;
 import fi.tarjotin.system.Hashes;
 import fi.tarjotin.system.SqlArrays;
 import java.sql.Timestamp;
@@ -16,6 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -171,6 +174,16 @@ public class CataloguePublisher {
             return drain();
         } finally {
             draining.unlock();
+        }
+    }
+
+    /** Entities were written: publishes what they queued, waiting for a drain under way if the writer asked to. */
+    @EventListener
+    void publishAfter(EntitiesChanged change) {
+        if (change.awaited()) {
+            publishPending();
+        } else {
+            publishPendingIfIdle();
         }
     }
 

@@ -1,5 +1,6 @@
 package fi.tarjotin.catalogue;
 
+import fi.tarjotin.model.Taxonomies;
 import fi.tarjotin.system.InvalidConfigurationException;
 import java.sql.Date;
 import java.time.Clock;

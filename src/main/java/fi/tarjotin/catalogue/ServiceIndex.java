@@ -1,5 +1,6 @@
 package fi.tarjotin.catalogue;
 
+import fi.tarjotin.model.Taxonomies;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -2,9 +2,9 @@ package fi.tarjotin.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import fi.tarjotin.dedup.RecordRef;
-import fi.tarjotin.dedup.ReviewQueue;
-import fi.tarjotin.dedup.ReviewQueue.ReviewItem;
+import fi.tarjotin.entity.RecordRef;
+import fi.tarjotin.entity.ReviewQueue.ReviewItem;
+import fi.tarjotin.entity.ReviewQueue;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,7 +1,7 @@
 package fi.tarjotin.console;
 
 import fi.tarjotin.catalogue.CoverageReport;
-import fi.tarjotin.dedup.ReviewQueue;
+import fi.tarjotin.entity.ReviewQueue;
 import fi.tarjotin.reminder.ReminderPeriods;
 import fi.tarjotin.reminder.ReminderReports;
 import fi.tarjotin.source.SourceStatuses;

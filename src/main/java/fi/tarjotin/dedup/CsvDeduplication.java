@@ -2,9 +2,9 @@ package fi.tarjotin.dedup;
 
 import fi.tarjotin.dedup.DedupResult.Assignment;
 import fi.tarjotin.dedup.DedupResult.ReviewPair;
-import fi.tarjotin.source.spreadsheet.CsvFile;
-import fi.tarjotin.source.spreadsheet.SpreadsheetFileException;
+import fi.tarjotin.system.CsvFile;
 import fi.tarjotin.system.CsvInjection;
+import fi.tarjotin.system.SpreadsheetFileException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

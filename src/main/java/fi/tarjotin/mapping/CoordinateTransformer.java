@@ -1,6 +1,6 @@
 package fi.tarjotin.mapping;
 
-import fi.tarjotin.catalogue.model.Coordinates;
+import fi.tarjotin.model.Coordinates;
 import org.locationtech.proj4j.BasicCoordinateTransform;
 import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateTransform;

@@ -1,8 +1,9 @@
 package fi.tarjotin.mapping;
 
 import com.dashjoin.jsonata.Jsonata;
-import fi.tarjotin.catalogue.Taxonomies;
-import fi.tarjotin.catalogue.model.Coordinates;
+import fi.tarjotin.model.Coordinates;
+import fi.tarjotin.model.Crosswalks;
+import fi.tarjotin.model.Taxonomies;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,14 +1,14 @@
 package fi.tarjotin.mapping;
 
-import fi.tarjotin.catalogue.Taxonomies;
-import fi.tarjotin.catalogue.model.Address;
-import fi.tarjotin.catalogue.model.LocalizedText;
-import fi.tarjotin.catalogue.model.Location;
-import fi.tarjotin.catalogue.model.Organization;
-import fi.tarjotin.catalogue.model.Service;
-import fi.tarjotin.catalogue.model.ServiceArea;
-import fi.tarjotin.catalogue.model.ServiceAtLocation;
-import fi.tarjotin.source.RecordKind;
+import fi.tarjotin.model.Address;
+import fi.tarjotin.model.LocalizedText;
+import fi.tarjotin.model.Location;
+import fi.tarjotin.model.Organization;
+import fi.tarjotin.model.RecordKind;
+import fi.tarjotin.model.Service;
+import fi.tarjotin.model.ServiceArea;
+import fi.tarjotin.model.ServiceAtLocation;
+import fi.tarjotin.model.Taxonomies;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;

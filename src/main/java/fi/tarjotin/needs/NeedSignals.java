@@ -1,6 +1,6 @@
 package fi.tarjotin.needs;
 
-import fi.tarjotin.mapping.CsvTable;
+import fi.tarjotin.model.CsvTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -4,7 +4,7 @@ import com.dashjoin.jsonata.Jsonata;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import fi.tarjotin.catalogue.Taxonomies;
+import fi.tarjotin.model.Taxonomies;
 import fi.tarjotin.system.InvalidConfigurationException;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package fi.tarjotin.reminder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fi.tarjotin.catalogue.CataloguePublisher;
+import fi.tarjotin.model.EntitiesChanged;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -34,16 +35,16 @@ public class ReminderAnswers {
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final ReminderTokens tokens;
-    private final CataloguePublisher publisher;
+    private final ApplicationEventPublisher events;
     private final ObjectMapper json;
     private final Clock clock;
 
     ReminderAnswers(NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction, ReminderTokens tokens,
-            CataloguePublisher publisher, ObjectMapper json, Clock clock) {
+            ApplicationEventPublisher events, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.tokens = tokens;
-        this.publisher = publisher;
+        this.events = events;
         this.json = json;
         this.clock = clock;
     }
@@ -103,7 +104,7 @@ public class ReminderAnswers {
         });
         if ("confirm".equals(action)) {
             // The read model and the change feed follow the new assured date.
-            publisher.publishPending();
+            events.publishEvent(EntitiesChanged.AWAITED);
         }
         return reminder;
     }
@@ -121,7 +122,7 @@ public class ReminderAnswers {
                         "now", Timestamp.from(now),
                         "today", Date.valueOf(LocalDate.ofInstant(now, ReminderPeriods.HELSINKI)))));
         if (assured > 0) {
-            publisher.publishPending();
+            events.publishEvent(EntitiesChanged.AWAITED);
         }
         return assured > 0;
     }

@@ -1,6 +1,7 @@
 package fi.tarjotin.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fi.tarjotin.model.RecordKind;
 import java.time.Instant;
 
 /**

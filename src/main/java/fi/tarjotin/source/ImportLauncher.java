@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts import runs, from a schedule (the quartz routes in {@code routes/}), the admin API or start-up,
- * and executes them through each source's {@code direct:<source>-import} route. Recording the run as
+ * Starts import runs, from a schedule (the {@code scheduled-import} route template), the admin API, start-up
+ * or a spreadsheet delivery, and executes them through the {@code import-run} route
+ * ({@code routes/import-run.yaml}). Recording the run as
  * running is what keeps two runs of one source apart, across instances too.
  */
 @Component("importLauncher")
@@ -23,6 +24,10 @@ public class ImportLauncher {
     private static final Logger log = LoggerFactory.getLogger(ImportLauncher.class);
 
     private final JdbcImportRunRepository runs;
+    /** The header of an {@code import-run} exchange that carries a one-off fetcher (a spreadsheet delivery). */
+    static final String DELIVERY = "delivery";
+    private static final String IMPORT_RUN = "direct:import-run";
+
     private final ImportRunner runner;
     private final ImportProperties properties;
     private final ProducerTemplate routes;
@@ -79,13 +84,20 @@ public class ImportLauncher {
      */
     public ImportRun launch(String source, ImportKind kind, String triggeredBy) {
         long runId = start(source, kind, triggeredBy);
-        routes.asyncSendBody("direct:" + source + "-import", runId);
+        routes.asyncSendBody(IMPORT_RUN, runId);
         return runs.findById(runId).orElseThrow();
     }
 
-    /** Executes a recorded run on the calling thread; called by the source's import route. */
-    public RunStatus execute(String source, long runId) {
-        return runner.execute(runId, fetcher(source));
+    /**
+     * Fetches and stores a recorded run on the calling thread: the first step of the {@code import-run} route.
+     *
+     * @param delivery the fetcher of a one-off delivery, or null for the run's source's own
+     */
+    public RunOutcome fetchAndStore(long runId, SourceFetcher delivery) {
+        SourceFetcher fetcher = delivery != null ? delivery
+                : fetcher(runs.findById(runId).orElseThrow(() -> new IllegalArgumentException("no import run " + runId))
+                        .source());
+        return runner.fetchAndStore(runId, fetcher);
     }
 
     /**
@@ -96,7 +108,7 @@ public class ImportLauncher {
      */
     public ImportRun runNow(SourceFetcher fetcher, ImportKind kind, String triggeredBy) {
         long runId = start(fetcher, kind, triggeredBy);
-        runner.execute(runId, fetcher);
+        routes.requestBodyAndHeader(IMPORT_RUN, runId, DELIVERY, fetcher);
         return runs.findById(runId).orElseThrow();
     }
 

@@ -1,8 +1,8 @@
 package fi.tarjotin.source;
 
-import fi.tarjotin.catalogue.CataloguePublisher;
-import fi.tarjotin.catalogue.JdbcEntityRepository;
-import fi.tarjotin.dedup.EntityResolution;
+import fi.tarjotin.entity.JdbcEntityRepository;
+import fi.tarjotin.model.EntitiesChanged;
+import fi.tarjotin.model.RecordKind;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,26 +12,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs one import from start to end: fetch every page, ingest it, record counts and progress, and at the
- * end of a complete full run retire what the source no longer has. A run that fails or is interrupted
- * part-way keeps every page it stored and retires nothing.
+ * Fetches and stores one import run: every page is ingested, counted and its progress recorded, and at the
+ * end of a complete full run what the source no longer has is retired. A run that fails or is interrupted
+ * part-way keeps every page it stored and retires nothing. What follows a run (entity resolution, publishing,
+ * recording its end) is the {@code import-run} route's ({@code routes/import-run.yaml}), not this class's.
  *
- * <p>Pages are ingested by a few worker threads while the run's own thread fetches the next page, so the
- * database and the source work at the same time. At most {@code ingestThreads + 1} pages are in flight.
+ * <p>Pages are ingested on the shared {@code importIngestExecutor} while the run's own thread fetches the next
+ * page, so the database and the source work at the same time. At most {@code ingestThreads + 1} pages of one
+ * run are in flight.
  */
-@Component
+@Component("importRunner")
 public class ImportRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
@@ -47,14 +50,14 @@ public class ImportRunner {
     private final TransactionTemplate transaction;
     private final ImportProperties properties;
     private final StoredRecordReplay storedRecords;
-    private final CataloguePublisher publisher;
-    private final EntityResolution entityResolution;
+    private final ApplicationEventPublisher events;
+    private final TaskExecutor ingestExecutor;
     private final Map<Long, Thread> activeRuns = new ConcurrentHashMap<>();
 
     ImportRunner(JdbcImportRunRepository runs, JdbcSourceRecordRepository sourceRecords,
             JdbcRejectedRecordRepository rejects, JdbcEntityRepository entities, RecordIngestor ingestor,
             TransactionTemplate transaction, ImportProperties properties, StoredRecordReplay storedRecords,
-            CataloguePublisher publisher, EntityResolution entityResolution) {
+            ApplicationEventPublisher events, @Qualifier("importIngestExecutor") TaskExecutor ingestExecutor) {
         this.runs = runs;
         this.sourceRecords = sourceRecords;
         this.rejects = rejects;
@@ -63,12 +66,16 @@ public class ImportRunner {
         this.transaction = transaction;
         this.properties = properties;
         this.storedRecords = storedRecords;
-        this.publisher = publisher;
-        this.entityResolution = entityResolution;
+        this.events = events;
+        this.ingestExecutor = ingestExecutor;
     }
 
-    /** Executes a run already recorded as running, on the calling thread, and returns how it ended. */
-    public RunStatus execute(long runId, SourceFetcher source) {
+    /**
+     * Fetches and stores a run already recorded as running, on the calling thread, and says how that ended.
+     * A run stopped by a shutdown, or taken over by another instance, has its end recorded here and now: the
+     * queue of unpublished changes survives it, and the next start publishes what it stored.
+     */
+    public RunOutcome fetchAndStore(long runId, SourceFetcher source) {
         ImportRun run = runs.findById(runId).orElseThrow(() -> new IllegalArgumentException("no import run " + runId));
         SourceFetcher fetcher = run.kind() == ImportKind.REMAP ? storedRecords.of(source) : source;
         activeRuns.put(runId, Thread.currentThread());
@@ -81,39 +88,54 @@ public class ImportRunner {
                 fetcher.fetch(run.kind(), since, sink);
                 sink.awaitPages();
                 if (sink.unreadablePages.get() > 0) {
-                    return finish(sink, RunStatus.PARTIAL,
+                    return sink.outcome(RunStatus.PARTIAL,
                             sink.unreadablePages.get() + " page(s) could not be read, so this run retired nothing");
                 }
                 if (run.kind() == ImportKind.FULL) {
                     int active = sourceRecords.countActive(run.source());
                     if (sink.saveProgress().fetched() == 0 && active > 0) {
                         // An expired session or a broken filter can list nothing; that must not empty the catalogue.
-                        return finish(sink, RunStatus.PARTIAL, "the source listed nothing, though the catalogue "
+                        return sink.outcome(RunStatus.PARTIAL, "the source listed nothing, though the catalogue "
                                 + "holds " + active + " of its records, so this run retired nothing");
                     }
                     sink.retireUnseen();
                 }
-                return finish(sink, RunStatus.SUCCEEDED, null);
+                return sink.outcome(RunStatus.SUCCEEDED, null);
             } catch (InterruptedException | RunInterruptedException e) {
                 // Clear the flag while the run's end is written (the pool refuses interrupted threads), then restore it.
                 Thread.interrupted();
                 sink.drainQuietly();
-                RunStatus status = finish(sink, RunStatus.ABANDONED, "stopped: the service shut down during the run");
+                RunOutcome stopped = finish(sink.outcome(RunStatus.ABANDONED,
+                        "stopped: the service shut down during the run"));
                 Thread.currentThread().interrupt();
-                return status;
+                return stopped;
             } catch (RunNoLongerOwnedException e) {
                 sink.drainQuietly();
                 log.warn("{} run {} was marked abandoned by another instance; stopping it here", run.source(), runId);
-                return RunStatus.ABANDONED;
+                return sink.outcome(RunStatus.ABANDONED, null).alreadyRecorded();
             } catch (Exception e) {
                 sink.drainQuietly();
                 Throwable cause = e instanceof PageFailedException ? e.getCause() : e;
                 log.warn("{} {} run {} failed: {}", run.source(), run.kind().value(), runId, cause.toString());
-                return finish(sink, RunStatus.FAILED, cause.getClass().getSimpleName() + ": " + cause.getMessage());
+                return sink.outcome(RunStatus.FAILED, cause.getClass().getSimpleName() + ": " + cause.getMessage());
             }
         } finally {
             activeRuns.remove(runId);
         }
+    }
+
+    /** Records how a run ended (the last step of the {@code import-run} route) and logs its figures. */
+    public RunOutcome finish(RunOutcome outcome) {
+        if (outcome.recorded()) {
+            return outcome;
+        }
+        ImportRun run = runs.findById(outcome.runId()).orElseThrow();
+        runs.finish(run.id(), outcome.status(), outcome.error());
+        long seconds = Math.max(1, Duration.between(run.startedAt(), Instant.now()).toSeconds());
+        log.info("{} {} run {} {}: {} ({} records/s){}", run.source(), run.kind().value(), run.id(),
+                outcome.status().value(), run.counts(), run.counts().fetched() / seconds,
+                outcome.error() == null ? "" : " — " + outcome.error());
+        return outcome.alreadyRecorded();
     }
 
     /** Interrupts running imports (at shutdown): each stops after its pages in flight and is marked abandoned. */
@@ -129,48 +151,6 @@ public class ImportRunner {
         }
         return runs.lastSuccessfulStart(run.source()).map(start -> start.minus(properties.incrementalOverlap()))
                 .orElse(null);
-    }
-
-    private RunStatus finish(RunSink sink, RunStatus status, String error) {
-        RunCounts counts = sink.saveProgress();
-        if (counts.created() + counts.updated() + counts.retired() > 0) {
-            resolveEntities(sink.run);
-        }
-        publishChanges(sink.run);
-        runs.finish(sink.run.id(), status, error);
-        long seconds = Math.max(1, Duration.between(sink.run.startedAt(), Instant.now()).toSeconds());
-        log.info("{} {} run {} {}: {} ({} records/s){}", sink.run.source(), sink.run.kind().value(), sink.run.id(),
-                status.value(), counts, counts.fetched() / seconds, error == null ? "" : " — " + error);
-        return status;
-    }
-
-    /**
-     * Merges the run's new and changed organisations and services with the records of every source. A failure
-     * here loses nothing: the records are stored, the run's entities are published unmerged, and the next run
-     * that changes anything resolves again.
-     */
-    private void resolveEntities(ImportRun run) {
-        try {
-            entityResolution.resolve();
-        } catch (RuntimeException e) {
-            log.error("{} run {}: entity resolution failed; its records are published unmerged until the next "
-                    + "resolution", run.source(), run.id(), e);
-        }
-    }
-
-    /**
-     * Publishes what is still queued before the run's end is recorded, so a finished run is in the API.
-     * Whatever the run's status: a failed run keeps the pages it stored, and they are published too. A
-     * failure here loses nothing either: the queue is kept, and the periodic drain publishes it.
-     */
-    private void publishChanges(ImportRun run) {
-        try {
-            int published = publisher.publishPending();
-            log.info("{} run {}: {} changed entities published at its end", run.source(), run.id(), published);
-        } catch (RuntimeException e) {
-            log.error("{} run {}: publishing failed; what it stored stays queued for the next drain",
-                    run.source(), run.id(), e);
-        }
     }
 
     /** Raised when another instance declared this run abandoned (it stopped beating for too long). */
@@ -199,7 +179,6 @@ public class ImportRunner {
 
         private final ImportRun run;
         private final String mappingSet;
-        private final ExecutorService workers;
         private final Semaphore pagesInFlight;
         private final int maxPagesInFlight;
         private final AtomicReference<Throwable> pageFailure = new AtomicReference<>();
@@ -216,12 +195,6 @@ public class ImportRunner {
             int threads = properties.ingestThreads();
             this.maxPagesInFlight = threads + 1;
             this.pagesInFlight = new Semaphore(maxPagesInFlight);
-            AtomicInteger threadNumber = new AtomicInteger();
-            this.workers = Executors.newFixedThreadPool(threads, task -> {
-                Thread thread = new Thread(task, run.source() + "-ingest-" + run.id() + "-" + threadNumber.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            });
         }
 
         @Override
@@ -237,7 +210,7 @@ public class ImportRunner {
             } catch (InterruptedException e) {
                 throw new RunInterruptedException();
             }
-            workers.execute(() -> {
+            ingestExecutor.execute(() -> {
                 try {
                     RunCounts pageCounts = records.isEmpty() ? RunCounts.ZERO
                             : transaction.execute(status -> ingestor.ingest(run.id(), run.source(), mappingSet, records));
@@ -333,9 +306,16 @@ public class ImportRunner {
             return counts;
         }
 
+        /** The run's outcome with its counts as saved; whether entities changed decides if resolution follows. */
+        RunOutcome outcome(RunStatus status, String error) {
+            RunCounts saved = saveProgress();
+            return new RunOutcome(run.id(), status, error, saved.created() + saved.updated() + saved.retired() > 0,
+                    false);
+        }
+
         @Override
         public void close() {
-            workers.shutdownNow();
+            // Nothing of the run's own to close: the pages in flight were awaited, and the executor is shared.
         }
 
         private void awaitPagesUninterruptedly() {
@@ -378,7 +358,7 @@ public class ImportRunner {
                 return;
             }
             try {
-                publisher.publishPendingIfIdle();
+                events.publishEvent(EntitiesChanged.IN_PASSING);
             } catch (RuntimeException e) {
                 log.warn("{} run {}: publishing during the run failed; the run's end publishes again: {}",
                         run.source(), run.id(), e.toString());

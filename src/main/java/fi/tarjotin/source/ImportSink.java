@@ -1,5 +1,6 @@
 package fi.tarjotin.source;
 
+import fi.tarjotin.model.RecordKind;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;

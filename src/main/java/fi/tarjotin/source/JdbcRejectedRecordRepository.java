@@ -1,5 +1,6 @@
 package fi.tarjotin.source;
 
+import fi.tarjotin.model.RecordKind;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,6 @@
 package fi.tarjotin.source;
 
+import fi.tarjotin.model.RecordKind;
 import fi.tarjotin.system.SqlArrays;
 import java.sql.Timestamp;
 import java.time.Instant;

@@ -1,7 +1,9 @@
 package fi.tarjotin.source;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.tarjotin.mapping.MappingStages;
 import fi.tarjotin.mapping.RecordMapper;
+import fi.tarjotin.model.RecordKind;
 import fi.tarjotin.source.JdbcSourceRecordRepository.StoredPayload;
 import java.io.IOException;
 import java.time.Instant;

@@ -117,8 +117,8 @@ abstract class CatalogueApiTestSupport {
 
     /** The entity id a PTV record of the fixture has (name-based, so the same in every run). */
     static String id(String kind, String ptvId) {
-        return fi.tarjotin.catalogue.JdbcEntityRepository.entityIdFor("ptv",
-                fi.tarjotin.source.RecordKind.parse(kind), ptvId).toString();
+        return fi.tarjotin.entity.JdbcEntityRepository.entityIdFor("ptv",
+                fi.tarjotin.model.RecordKind.parse(kind), ptvId).toString();
     }
 
     HttpResponse<String> fetch(String pathAndQuery, String... headers) {

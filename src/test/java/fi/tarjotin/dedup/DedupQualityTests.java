@@ -3,7 +3,7 @@ package fi.tarjotin.dedup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.tarjotin.dedup.DedupResult.Assignment;
-import fi.tarjotin.source.spreadsheet.CsvFile;
+import fi.tarjotin.system.CsvFile;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;

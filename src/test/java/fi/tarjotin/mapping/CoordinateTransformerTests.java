@@ -3,7 +3,7 @@ package fi.tarjotin.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import fi.tarjotin.catalogue.model.Coordinates;
+import fi.tarjotin.model.Coordinates;
 import org.junit.jupiter.api.Test;
 
 class CoordinateTransformerTests {

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fi.tarjotin.catalogue.Taxonomies;
-import fi.tarjotin.source.RecordKind;
+import fi.tarjotin.model.Crosswalks;
+import fi.tarjotin.model.RecordKind;
+import fi.tarjotin.model.Taxonomies;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,10 +2,10 @@ package fi.tarjotin.needs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fi.tarjotin.catalogue.Taxonomies;
-import fi.tarjotin.catalogue.model.InferredNeed;
 import fi.tarjotin.language.Morphology;
-import fi.tarjotin.mapping.Crosswalks;
+import fi.tarjotin.model.Crosswalks;
+import fi.tarjotin.model.InferredNeed;
+import fi.tarjotin.model.Taxonomies;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,9 +2,9 @@ package fi.tarjotin.support;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import fi.tarjotin.model.RecordKind;
 import fi.tarjotin.source.ImportLauncher;
 import fi.tarjotin.source.JdbcImportRunRepository;
-import fi.tarjotin.source.RecordKind;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 

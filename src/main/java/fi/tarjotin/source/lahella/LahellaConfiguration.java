@@ -1,8 +1,8 @@
 package fi.tarjotin.source.lahella;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fi.tarjotin.catalogue.Taxonomies;
-import fi.tarjotin.mapping.Crosswalks;
+import fi.tarjotin.model.Crosswalks;
+import fi.tarjotin.model.Taxonomies;
 import fi.tarjotin.source.ImportLauncher;
 import fi.tarjotin.source.JdbcImportRunRepository;
 import fi.tarjotin.source.SourceFetcher;

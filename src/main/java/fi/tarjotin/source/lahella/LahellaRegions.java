@@ -1,8 +1,8 @@
 package fi.tarjotin.source.lahella;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fi.tarjotin.catalogue.Taxonomies;
-import fi.tarjotin.mapping.Crosswalks;
+import fi.tarjotin.model.Crosswalks;
+import fi.tarjotin.model.Taxonomies;
 import fi.tarjotin.system.InvalidConfigurationException;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,16 +1,16 @@
 package fi.tarjotin.source.ptv;
 
-import fi.tarjotin.catalogue.Taxonomies;
-import fi.tarjotin.mapping.CsvTable;
-import fi.tarjotin.source.JdbcImportRunRepository;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.tarjotin.model.CsvTable;
+import fi.tarjotin.model.Taxonomies;
 import fi.tarjotin.source.ImportLauncher;
+import fi.tarjotin.source.JdbcImportRunRepository;
 import fi.tarjotin.source.SourceFetcher;
 import fi.tarjotin.source.SourceSettings;
 import fi.tarjotin.source.StartupImport;
 import fi.tarjotin.source.StoredRecordReplay;
 import fi.tarjotin.source.http.ResilientHttpClient;
 import fi.tarjotin.system.InvalidConfigurationException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

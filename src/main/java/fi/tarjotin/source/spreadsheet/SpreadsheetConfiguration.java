@@ -1,7 +1,7 @@
 package fi.tarjotin.source.spreadsheet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fi.tarjotin.catalogue.Taxonomies;
+import fi.tarjotin.model.Taxonomies;
 import fi.tarjotin.source.ImportLauncher;
 import fi.tarjotin.source.JdbcRejectedRecordRepository;
 import fi.tarjotin.source.StoredRecordReplay;

@@ -2,12 +2,14 @@ package fi.tarjotin.source.spreadsheet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fi.tarjotin.catalogue.Taxonomies;
+import fi.tarjotin.model.RecordKind;
+import fi.tarjotin.model.Taxonomies;
 import fi.tarjotin.source.FetchedRecord;
 import fi.tarjotin.source.ImportKind;
 import fi.tarjotin.source.ImportSink;
-import fi.tarjotin.source.RecordKind;
 import fi.tarjotin.source.SourceFetcher;
+import fi.tarjotin.system.CsvFile;
+import fi.tarjotin.system.SpreadsheetFileException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package fi.tarjotin.source.spreadsheet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fi.tarjotin.catalogue.Taxonomies;
+import fi.tarjotin.model.Taxonomies;
 import fi.tarjotin.source.ImportAlreadyRunningException;
 import fi.tarjotin.source.ImportKind;
 import fi.tarjotin.source.ImportLauncher;
@@ -16,16 +16,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -126,11 +124,11 @@ public class SpreadsheetImports {
 
     /**
      * After a coordinator edited {@code mappings/spreadsheet/*.jsonata} and restarted: maps the stored rows of
-     * every column mapping again, in the background, as PTV's start-up remap does. Rows are not read again.
+     * every column mapping again, as PTV's start-up remap does (route {@code spreadsheet-remap-at-startup}, in the
+     * background while the API answers). Rows are not read again.
      */
-    @EventListener(ApplicationReadyEvent.class)
-    void remapStaleRowsInTheBackground() {
-        Thread remap = new Thread(() -> mappings.all().values().forEach(mapping -> {
+    public void remapStaleRows() {
+        mappings.all().values().forEach(mapping -> {
             SpreadsheetFetcher rows = new SpreadsheetFetcher(mapping, taxonomies, json, null, new byte[0]);
             if (storedRecords.hasStaleMappings(rows)) {
                 try {
@@ -139,9 +137,7 @@ public class SpreadsheetImports {
                     log.info("Spreadsheet {} rows are due a remap, but a file is being taken in", mapping.name());
                 }
             }
-        }), "spreadsheet-remap");
-        remap.setDaemon(true);
-        remap.start();
+        });
     }
 
     private SpreadsheetReport take(ColumnMapping mapping, String fileName, byte[] content, String triggeredBy) {

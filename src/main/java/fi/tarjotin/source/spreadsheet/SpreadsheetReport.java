@@ -3,6 +3,7 @@ package fi.tarjotin.source.spreadsheet;
 import fi.tarjotin.source.ImportRun;
 import fi.tarjotin.source.RejectedRecord;
 import fi.tarjotin.source.RunCounts;
+import fi.tarjotin.system.CsvFile;
 import java.util.List;
 
 /**

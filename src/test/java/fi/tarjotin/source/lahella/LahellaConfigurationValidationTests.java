@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.tarjotin.TarjotinApplication;
-import fi.tarjotin.catalogue.Taxonomies;
-import fi.tarjotin.mapping.Crosswalks;
+import fi.tarjotin.model.Crosswalks;
+import fi.tarjotin.model.Taxonomies;
 import fi.tarjotin.source.SourceFetcher;
 import fi.tarjotin.source.http.HttpSettings;
 import fi.tarjotin.system.InvalidConfigurationException;

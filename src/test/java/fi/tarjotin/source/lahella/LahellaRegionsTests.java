@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fi.tarjotin.catalogue.Taxonomies;
-import fi.tarjotin.mapping.Crosswalks;
-import fi.tarjotin.mapping.CsvTable;
+import fi.tarjotin.model.Crosswalks;
+import fi.tarjotin.model.CsvTable;
+import fi.tarjotin.model.Taxonomies;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

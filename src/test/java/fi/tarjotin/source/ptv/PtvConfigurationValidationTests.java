@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.tarjotin.TarjotinApplication;
-import fi.tarjotin.catalogue.Taxonomies;
+import fi.tarjotin.model.Taxonomies;
 import fi.tarjotin.system.InvalidConfigurationException;
 import java.net.URI;
 import java.nio.file.Path;

@@ -3,6 +3,8 @@ package fi.tarjotin.source.spreadsheet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fi.tarjotin.system.CsvFile;
+import fi.tarjotin.system.SpreadsheetFileException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,10 +3,10 @@ package fi.tarjotin.source.toimeksi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fi.tarjotin.catalogue.JdbcEntityRepository;
+import fi.tarjotin.entity.JdbcEntityRepository;
+import fi.tarjotin.model.RecordKind;
 import fi.tarjotin.source.ImportKind;
 import fi.tarjotin.source.ImportRun;
-import fi.tarjotin.source.RecordKind;
 import fi.tarjotin.source.RunStatus;
 import fi.tarjotin.support.GoldenFiles;
 import java.io.IOException;

@@ -2,8 +2,8 @@ package fi.tarjotin.source.toimeksi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fi.tarjotin.catalogue.Taxonomies;
-import fi.tarjotin.mapping.CsvTable;
+import fi.tarjotin.model.CsvTable;
+import fi.tarjotin.model.Taxonomies;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
