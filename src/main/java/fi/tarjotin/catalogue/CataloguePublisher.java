@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -120,6 +121,9 @@ public class CataloguePublisher {
     // A reference names the target by the source's own id; the entity it resolves to is the one whose
     // member is that source record (so a merged target resolves to the merged entity). Entity resolution
     // unresolves the references to entities that lost records, so they are resolved here again.
+    // A SEDA queue of one trigger (routes/catalogue-publisher.yaml): pages never wait for a drain, and a drain
+    // under way while more pages arrive is followed by one more.
+    private static final String PUBLISH_IN_PASSING = "seda:publish-catalogue-in-passing";
     private static final String RESOLVE = """
             UPDATE catalogue_entry c SET %1$s_id = em.entity_id
               FROM source_record s JOIN entity_member em ON em.source_record_id = s.id
@@ -133,18 +137,20 @@ public class CataloguePublisher {
     private final ServiceIndex serviceIndex;
     private final ServiceSearch serviceSearch;
     private final String fingerprint;
+    private final ProducerTemplate routes;
     // One drain at a time in this instance, so a drain that returns has published everything queued before it.
     private final ReentrantLock draining = new ReentrantLock();
 
     CataloguePublisher(NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction,
             CatalogueEntryFacts entryFacts, Taxonomies taxonomies, ObjectMapper json, ServiceIndex serviceIndex,
-            ServiceSearch serviceSearch) {
+            ServiceSearch serviceSearch, ProducerTemplate routes) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.entryFacts = entryFacts;
         this.json = json;
         this.serviceIndex = serviceIndex;
         this.serviceSearch = serviceSearch;
+        this.routes = routes;
         this.fingerprint = Hashes.sha256(FORMAT_VERSION + "\n" + taxonomies.fingerprint());
     }
 
@@ -156,7 +162,7 @@ public class CataloguePublisher {
     public int publishPending() {
         draining.lock();
         try {
-            return drain();
+            return drain(true);
         } finally {
             draining.unlock();
         }
@@ -171,19 +177,28 @@ public class CataloguePublisher {
             return 0;
         }
         try {
-            return drain();
+            return drain(false);
         } finally {
             draining.unlock();
         }
     }
 
-    /** Entities were written: publishes what they queued, waiting for a drain under way if the writer asked to. */
+    /**
+     * Entities were written: publishes what they queued. An awaited change is published before this returns; a
+     * change in passing (a page of a run) is handed to the {@code publish-catalogue-in-passing} route, whose own
+     * thread publishes while the run ingests its next pages.
+     */
     @EventListener
     void publishAfter(EntitiesChanged change) {
         if (change.awaited()) {
             publishPending();
         } else {
-            publishPendingIfIdle();
+            try {
+                routes.sendBody(PUBLISH_IN_PASSING, null);
+            } catch (RuntimeException e) {
+                // Camel is stopping: the run's end, or the next start's reconcile, publishes the change.
+                log.debug("Publishing in passing not started: {}", e.toString());
+            }
         }
     }
 
@@ -235,7 +250,13 @@ public class CataloguePublisher {
     public record PublishFailure(UUID entityId, String entityType, long entityVersion, String reason, Instant failedAt) {
     }
 
-    private int drain() {
+    /**
+     * @param awaited the caller reads the API as soon as this returns (a run's end, a decision), so this
+     *     instance's in-memory indexes are refreshed before it does; otherwise (a page of a run, the periodic
+     *     drain) they follow within {@code tarjotin.api.index-refresh-interval} (route
+     *     {@code service-index-follows-catalogue}), so a national import does not reload them after every page
+     */
+    private int drain(boolean awaited) {
         Instant started = Instant.now();
         int published = 0;
         UUID after = new UUID(0, 0); // PostgreSQL orders uuids as unsigned bytes: the nil uuid is the smallest
@@ -258,12 +279,15 @@ public class CataloguePublisher {
         int resolved = resolveReferences();
         if (published + resolved > 0) {
             jdbc.queryForObject("SELECT nextval('catalogue_generation')", new MapSqlParameterSource(), Long.class);
-            serviceIndex.refreshIfChanged();
-            serviceSearch.refreshIfChanged();
             if (published >= BATCH_SIZE) {
                 log.info("Catalogue read model: {} entities published in {} s", published,
                         Duration.between(started, Instant.now()).toSeconds());
             }
+        }
+        if (awaited) {
+            // Also after drains in passing that left nothing for this one: their changes are in the read model.
+            serviceIndex.refreshIfChanged();
+            serviceSearch.refreshIfChanged();
         }
         return published;
     }

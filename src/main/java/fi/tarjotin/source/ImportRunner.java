@@ -357,12 +357,7 @@ public class ImportRunner {
             if (pageCounts.created() + pageCounts.updated() == 0) {
                 return;
             }
-            try {
-                events.publishEvent(EntitiesChanged.IN_PASSING);
-            } catch (RuntimeException e) {
-                log.warn("{} run {}: publishing during the run failed; the run's end publishes again: {}",
-                        run.source(), run.id(), e.toString());
-            }
+            events.publishEvent(EntitiesChanged.IN_PASSING);
         }
 
         private void throwIfFailedOrInterrupted() {
