@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.tarjotin.model.EntitiesChanged;
 import fi.tarjotin.model.Taxonomies;
+import fi.tarjotin.system.AdvisoryLocks;
 import fi.tarjotin.system.Hashes;
 import fi.tarjotin.system.SqlArrays;
 import java.sql.Timestamp;
@@ -298,6 +299,7 @@ public class CataloguePublisher {
     }
 
     private Batch publishBatch(UUID after) {
+        holdMembershipsStill();
         List<Claimed> claimed = claim("p.entity_id > :after", new MapSqlParameterSource("after", after)
                 .addValue("limit", BATCH_SIZE));
         if (claimed.isEmpty()) {
@@ -316,6 +318,7 @@ public class CataloguePublisher {
         for (UUID id : ids) {
             try {
                 Integer one = transaction.execute(status -> {
+                    holdMembershipsStill();
                     List<Claimed> claimed = claim("p.entity_id = :id", new MapSqlParameterSource("id", id)
                             .addValue("limit", 1));
                     write(claimed);
@@ -395,6 +398,7 @@ public class CataloguePublisher {
     private int resolveReferences() {
         try {
             Integer resolved = transaction.execute(status -> {
+                holdMembershipsStill();
                 int organizations = jdbc.update(RESOLVE.formatted("organization", "organization"), new MapSqlParameterSource());
                 int services = jdbc.update(RESOLVE.formatted("service", "service"), new MapSqlParameterSource());
                 return organizations + services + jdbc.update(RESOLVE.formatted("location", "location"),
@@ -406,6 +410,15 @@ public class CataloguePublisher {
             log.warn("Resolving the read model's references failed; the next publish tries again: {}", e.toString());
             return 0;
         }
+    }
+
+    /**
+     * Entries resolve their references through the records' memberships: a resolution moving records between
+     * entities waits for this transaction, and this one for a resolution under way (the lock is held shared).
+     */
+    private void holdMembershipsStill() {
+        jdbc.queryForObject("SELECT pg_advisory_xact_lock_shared(:lock)::text",
+                new MapSqlParameterSource("lock", AdvisoryLocks.ENTITY_MEMBERSHIP), String.class);
     }
 
     private JsonNode read(String text) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.tarjotin.dedup.Decisions;
+import fi.tarjotin.system.AdvisoryLocks;
 import fi.tarjotin.system.SqlArrays;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -21,9 +22,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcEntityResolutionRepository {
 
-    // Entity resolution runs one at a time across every instance sharing the database.
-    private static final long RESOLUTION_LOCK = 0x7461726a6f74696eL; // "tarjotin"
-
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper json;
 
@@ -32,10 +30,13 @@ class JdbcEntityResolutionRepository {
         this.json = json;
     }
 
-    /** Waits until no other resolution runs, for the rest of the current transaction. */
+    /**
+     * Waits until no other resolution runs and no publish is building entries, for the rest of the current
+     * transaction (a resolution runs one at a time across every instance sharing the database).
+     */
     void lockForResolution() {
         jdbc.queryForObject("SELECT pg_advisory_xact_lock(:lock)::text", new MapSqlParameterSource("lock",
-                RESOLUTION_LOCK), String.class);
+                AdvisoryLocks.ENTITY_MEMBERSHIP), String.class);
     }
 
     /** Every record of a kind that its source still has, with its mapped document and its entity now. */

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import fi.tarjotin.source.ImportKind;
 import fi.tarjotin.source.ImportLauncher;
 import fi.tarjotin.source.ImportRun;
@@ -17,6 +16,8 @@ import fi.tarjotin.source.RunStatus;
 import fi.tarjotin.support.CatalogueRecords;
 import fi.tarjotin.support.Fixtures;
 import fi.tarjotin.support.ImportRuns;
+import fi.tarjotin.support.IntegrationTestSupport;
+import fi.tarjotin.support.StandIns;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -29,26 +30,18 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * A running Tarjotin whose catalogue is the read-API fixture set ({@code src/test/resources/api/ptv-v12},
  * described in its README), imported once per test class through a WireMock stand-in for PTV v12 — the
  * same path production data takes. Requests go over real HTTP to the server's random port.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@TestPropertySource(properties = "tarjotin.sources.ptv.api-version=v12")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class CatalogueApiTestSupport {
+abstract class CatalogueApiTestSupport extends IntegrationTestSupport {
 
-    static final WireMockServer PTV = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    static final WireMockServer PTV = StandIns.PTV;
     static final String FIXTURES = "api/ptv-v12/";
 
     // Fixture GUIDs (PTV ids) of the records the tests name; see the fixture README.
@@ -57,9 +50,6 @@ abstract class CatalogueApiTestSupport {
     static final String S3_CARER_SUPPORT = "eaa412e7-e7d5-43e5-8369-cafacc1b7a68";
     static final String O1_CARERS_ASSOCIATION = "b1ccedbf-affd-40bc-89c2-d60ad9893328";
 
-    static {
-        PTV.start();
-    }
 
     @LocalServerPort
     int port;
@@ -78,11 +68,6 @@ abstract class CatalogueApiTestSupport {
 
     final HttpClient http = HttpClient.newHttpClient();
 
-    @DynamicPropertySource
-    static void ptvBaseUrls(DynamicPropertyRegistry registry) {
-        registry.add("tarjotin.sources.ptv.v12.base-url", PTV::baseUrl);
-        registry.add("tarjotin.sources.ptv.v12.api-key", () -> "test-key");
-    }
 
     @BeforeAll
     void importFixtureCatalogue() {

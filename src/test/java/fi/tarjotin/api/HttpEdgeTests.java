@@ -3,8 +3,9 @@ package fi.tarjotin.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fi.tarjotin.support.RawHttp;
+import fi.tarjotin.support.EdgeAndOutageContext;
 import fi.tarjotin.support.RawHttp.Answer;
+import fi.tarjotin.support.RawHttp;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The HTTP edge under hostile or careless clients (issue 12): every error from any layer is a problem
@@ -29,8 +29,7 @@ import org.springframework.test.context.TestPropertySource;
  * this test's own requests count as a stranger's.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(properties = {"tarjotin.security.trusted-proxies=10.255.255.1",
-        "tarjotin.security.login-throttle.max-failures=5", "tarjotin.security.login-throttle.window=3s"})
+@EdgeAndOutageContext
 class HttpEdgeTests extends CatalogueApiTestSupport {
 
     @ParameterizedTest

@@ -8,6 +8,7 @@ import fi.tarjotin.source.spreadsheet.ColumnMapping;
 import fi.tarjotin.source.spreadsheet.SpreadsheetImports;
 import fi.tarjotin.source.spreadsheet.SpreadsheetReport;
 import fi.tarjotin.support.CatalogueRecords;
+import fi.tarjotin.support.IntegrationTestSupport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -15,10 +16,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -26,9 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * way; one entity that cannot be published holds up no other; over-long values are refused where they are
  * mapped.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class ReadModelReconciliationTests {
+class ReadModelReconciliationTests extends IntegrationTestSupport {
 
     private static final String HEADER = "Tunnus;Nimi;Esittely;Y-tunnus;Toimintakunnat;Käyntiosoite;Postinumero;"
             + "Postitoimipaikka;Sähköposti;Kotisivu;Tarpeet ja diagnoosit;Toimintamuodot;Avainsanat;"

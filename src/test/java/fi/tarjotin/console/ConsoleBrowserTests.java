@@ -10,14 +10,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import fi.tarjotin.catalogue.CoverageSnapshots;
 import fi.tarjotin.support.CatalogueRecords;
 import fi.tarjotin.support.Fixtures;
+import fi.tarjotin.support.IntegrationTestSupport;
+import fi.tarjotin.support.PtvApiV11Context;
+import fi.tarjotin.support.StandIns;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,7 +28,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,36 +35,27 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The coordinators' console in a real headless Chromium, against the service with WireMock standing in for PTV,
  * GreenMail for SMTP and the embedded PostgreSQL: a coordinator's day from login to logout, with an axe-core
  * check and a screenshot of every page.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"tarjotin.sources.ptv.api-version=v11", "tarjotin.coverage.municipalities=297,749"})
-@ActiveProfiles("test")
-class ConsoleBrowserTests {
+@PtvApiV11Context
+class ConsoleBrowserTests extends IntegrationTestSupport {
 
     // A click that submits a form or follows a link: how long the next page may take to arrive.
     private static final Duration PAGE_LOAD = Duration.ofSeconds(10);
 
-    private static final WireMockServer PTV = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-    private static final int SMTP_PORT = freePort();
+    private static final WireMockServer PTV = StandIns.PTV;
+    private static final int SMTP_PORT = StandIns.SMTP_PORT;
     private static final String AREA = "/area/Municipality/code/297";
     private static final Path SHEET = Path.of("src/test/resources/dedup/pipeline/jarjestot.csv");
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(60);
     private static GreenMail smtp;
 
-    static {
-        PTV.start();
-    }
 
     @LocalServerPort
     int port;
@@ -79,14 +70,6 @@ class ConsoleBrowserTests {
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private BrowserSession browser;
 
-    @DynamicPropertySource
-    static void standIns(DynamicPropertyRegistry registry) {
-        registry.add("tarjotin.sources.ptv.v11.base-url", PTV::baseUrl);
-        registry.add("tarjotin.sources.spreadsheet.inbox", () -> "target/test-inbox/" + UUID.randomUUID());
-        registry.add("tarjotin.reminders.smtp.host", () -> "127.0.0.1");
-        registry.add("tarjotin.reminders.smtp.port", () -> SMTP_PORT);
-        registry.add("tarjotin.reminders.smtp.timeout", () -> "5s");
-    }
 
     @BeforeAll
     static void startSmtp() {
@@ -330,11 +313,4 @@ class ConsoleBrowserTests {
                 .willReturn(okJson(Fixtures.read("ptv/v11/organizations.json"))));
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import fi.tarjotin.model.RecordKind;
 import fi.tarjotin.source.ImportKind;
 import fi.tarjotin.source.ImportLauncher;
@@ -24,6 +23,9 @@ import fi.tarjotin.support.CatalogueRecords;
 import fi.tarjotin.support.Fixtures;
 import fi.tarjotin.support.GoldenFiles;
 import fi.tarjotin.support.ImportRuns;
+import fi.tarjotin.support.IntegrationTestSupport;
+import fi.tarjotin.support.PtvApiV11Context;
+import fi.tarjotin.support.StandIns;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,13 +40,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Entity resolution in the running pipeline, against a real PostgreSQL: the same organisation from PTV (a
@@ -58,23 +55,17 @@ import org.springframework.test.context.TestPropertySource;
  * The lähellä.fi page {@code dedup/pipeline/lahella-page.json} has PTV's carers' group again, as an activity of
  * the city pushed from lähellä.fi.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@TestPropertySource(properties = "tarjotin.sources.ptv.api-version=v11")
-class EntityResolutionIntegrationTests {
+@PtvApiV11Context
+class EntityResolutionIntegrationTests extends IntegrationTestSupport {
 
-    private static final WireMockServer PTV = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-    private static final WireMockServer LAHELLA = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    private static final WireMockServer PTV = StandIns.PTV;
+    private static final WireMockServer LAHELLA = StandIns.LAHELLA;
     private static final Path SHEET = Path.of("src/test/resources/dedup/pipeline/jarjestot.csv");
     private static final String SHEET_SOURCE = "spreadsheet-jarjestot";
     private static final String PTV_KUOPIO = "00022b78-dd97-4a66-8846-68b179d983e0";
     private static final String PTV_CARER_GROUP = "0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d";
     private static final String AREA = "/area/Municipality/code/297";
 
-    static {
-        PTV.start();
-        LAHELLA.start();
-    }
 
     @Autowired
     ImportLauncher launcher;
@@ -96,13 +87,6 @@ class EntityResolutionIntegrationTests {
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    @DynamicPropertySource
-    static void standIns(DynamicPropertyRegistry registry) {
-        registry.add("tarjotin.sources.ptv.v11.base-url", PTV::baseUrl);
-        registry.add("tarjotin.sources.lahella.base-url", LAHELLA::baseUrl);
-        registry.add("tarjotin.sources.lahella.cookie", () -> "AUTH_TOKEN=test-session");
-        registry.add("tarjotin.sources.spreadsheet.inbox", () -> "target/test-inbox/" + UUID.randomUUID());
-    }
 
     @BeforeEach
     void emptyCatalogue() {

@@ -2,39 +2,27 @@ package fi.tarjotin.reminder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fi.tarjotin.support.EdgeAndOutageContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
 
 /**
  * The embedded default: no SMTP server configured, so a period writes each reminder as an .eml file into
  * the outbox folder, where a coordinator can open exactly what would be sent.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(ReminderTestSupport.FixedClock.class)
+@EdgeAndOutageContext
 class ReminderOutboxTests extends ReminderTestSupport {
 
-    private static final Path OUTBOX = Path.of("target/test-outbox/" + UUID.randomUUID());
+    private static final Path OUTBOX = Path.of(EdgeAndOutageContext.OUTBOX);
 
-    @DynamicPropertySource
-    static void outbox(DynamicPropertyRegistry registry) {
-        reminderSettings(registry);
-        registry.add("tarjotin.reminders.outbox", OUTBOX::toString);
-    }
 
     @BeforeEach
     void emptyOutbox() throws IOException {

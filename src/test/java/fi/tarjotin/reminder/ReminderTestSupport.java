@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.tarjotin.source.spreadsheet.SpreadsheetImports;
 import fi.tarjotin.source.spreadsheet.SpreadsheetReport;
 import fi.tarjotin.support.CatalogueRecords;
-import fi.tarjotin.support.MutableClock;
+import fi.tarjotin.support.IntegrationTestSupport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,23 +17,20 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * What the reminder tests share: the fixed clock (1 March 2027, 10:00 in Helsinki), the coordinator's list
+ * What the reminder tests share: the clock set to 1 March 2027, 10:00 in Helsinki, the coordinator's list
  * {@code src/test/resources/reminder/maintainers.csv} taken in through the real spreadsheet import, the
- * Swedish override of its test configuration, and the admin API.
+ * Swedish override of its test configuration (application-test.yaml), and the admin API.
  */
-abstract class ReminderTestSupport {
+abstract class ReminderTestSupport extends IntegrationTestSupport {
 
     static final Instant PERIOD_START = Instant.parse("2027-03-01T08:00:00Z");
     static final Instant LAST_IMPORT = Instant.parse("2027-02-01T06:00:00Z");
@@ -55,27 +52,15 @@ abstract class ReminderTestSupport {
     @Autowired
     TestRestTemplate http;
 
-    @Autowired
-    MutableClock clock;
 
     @Autowired
     ReminderPeriods periods;
 
-    @TestConfiguration
-    static class FixedClock {
 
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(PERIOD_START);
-        }
-    }
 
-    /** The Swedish-speaking association's maintainer comes from an override by its business id. */
-    static void reminderSettings(DynamicPropertyRegistry registry) {
-        registry.add("tarjotin.reminders.overrides[0].record", () -> "0212345-0");
-        registry.add("tarjotin.reminders.overrides[0].email", () -> "Ordforande@Folkhalsan.example.com");
-        registry.add("tarjotin.reminders.overrides[0].language", () -> "sv");
+    @AfterEach
+    void systemClockAgain() {
+        clock.followSystemClock();
     }
 
     @BeforeEach

@@ -9,7 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** What every source's import tests use: the launcher, the runs, the database, JSON and golden mapped documents. */
-public abstract class ImportTestSupport {
+public abstract class ImportTestSupport extends IntegrationTestSupport {
 
     @Autowired
     protected ImportLauncher launcher;

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests set and move, so dates in mails, links and the API are the same at every run. */
+/**
+ * A clock tests set and move, so dates in mails, links and the API are the same at every run; unset (null),
+ * it is the system clock.
+ */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;
@@ -19,13 +22,19 @@ public final class MutableClock extends Clock {
         now = instant;
     }
 
+    /** Back to the system clock, for the tests that come after. */
+    public void followSystemClock() {
+        now = null;
+    }
+
     public void advance(Duration duration) {
-        now = now.plus(duration);
+        now = instant().plus(duration);
     }
 
     @Override
     public Instant instant() {
-        return now;
+        Instant set = now;
+        return set != null ? set : Instant.now();
     }
 
     @Override
@@ -35,6 +44,6 @@ public final class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        return Clock.fixed(now, zone);
+        return Clock.fixed(instant(), zone);
     }
 }

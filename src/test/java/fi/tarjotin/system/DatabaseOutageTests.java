@@ -2,10 +2,11 @@ package fi.tarjotin.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fi.tarjotin.support.EdgeAndOutageContext;
+import fi.tarjotin.support.IntegrationTestSupport;
+import fi.tarjotin.support.StandIns;
 import fi.tarjotin.support.SwitchableTcpProxy;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,47 +16,22 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The database gone under a running service: PostgreSQL reached through a proxy that the test cuts (every
  * connection closed, new ones refused, as when the server stops) and restores. Uncached API and admin requests
  * answer 503 with Retry-After within two seconds, health says DOWN within five, what is held in memory is still
  * served, and everything answers again by itself once the database is back. The service runs here with an
- * external datasource URL, so the pool is the one Spring Boot makes from {@code spring.datasource.hikari.*}.
+ * external datasource URL ({@link EdgeAndOutageContext}), so the pool is the one Spring Boot makes from
+ * {@code spring.datasource.hikari.*}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@DirtiesContext
-class DatabaseOutageTests {
+@EdgeAndOutageContext
+class DatabaseOutageTests extends IntegrationTestSupport {
 
-    private static final EmbeddedPostgres POSTGRES;
-    private static final SwitchableTcpProxy PROXY;
+    private static final SwitchableTcpProxy PROXY = StandIns.DATABASE_PROXY;
 
-    static {
-        try {
-            POSTGRES = EmbeddedPostgres.builder().start();
-            PROXY = new SwitchableTcpProxy(POSTGRES.getPort());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @DynamicPropertySource
-    static void databaseThroughTheProxy(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:postgresql://localhost:" + PROXY.port() + "/postgres");
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
-    }
 
     @LocalServerPort
     int port;
@@ -103,10 +79,6 @@ class DatabaseOutageTests {
         assertThat(get("/admin/import-runs", true).statusCode()).isEqualTo(200);
     }
 
-    @AfterAll
-    void stopDatabase() throws IOException {
-        PROXY.close();
-    }
 
     private HttpResponse<String> get(String path, boolean coordinator) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))

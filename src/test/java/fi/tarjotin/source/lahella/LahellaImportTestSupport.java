@@ -9,48 +9,32 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import fi.tarjotin.source.ImportKind;
 import fi.tarjotin.source.ImportRun;
 import fi.tarjotin.support.CatalogueRecords;
 import fi.tarjotin.support.Fixtures;
 import fi.tarjotin.support.ImportRuns;
 import fi.tarjotin.support.ImportTestSupport;
+import fi.tarjotin.support.StandIns;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A running Tarjotin on a fresh embedded PostgreSQL, with a WireMock server standing in for lähellä.fi at
  * the base URL production reads from configuration, credentials set, pages of three activities and the
  * default region (state/FI/Pohjois-Savo). Each test starts from an empty catalogue.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
 abstract class LahellaImportTestSupport extends ImportTestSupport {
 
-    static final WireMockServer LAHELLA = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    static final WireMockServer LAHELLA = StandIns.LAHELLA;
+    // As application-test.yaml configures the source.
     static final String COOKIE = "AUTH_TOKEN=test-session";
     static final String BEARER_TOKEN = "test-token";
     static final int PAGE_SIZE = 3;
     static final int MAX_PAGES = 6;
     static final String REGION = "state/FI/Pohjois-Savo";
 
-    static {
-        LAHELLA.start();
-    }
 
-    @DynamicPropertySource
-    static void lahellaSettings(DynamicPropertyRegistry registry) {
-        registry.add("tarjotin.sources.lahella.base-url", LAHELLA::baseUrl);
-        registry.add("tarjotin.sources.lahella.cookie", () -> COOKIE);
-        registry.add("tarjotin.sources.lahella.bearer-token", () -> BEARER_TOKEN);
-        registry.add("tarjotin.sources.lahella.page-size", () -> PAGE_SIZE);
-        registry.add("tarjotin.sources.lahella.max-pages", () -> MAX_PAGES);
-    }
 
     @BeforeEach
     void emptyCatalogueAndStubs() {

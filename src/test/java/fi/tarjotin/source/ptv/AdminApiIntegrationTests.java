@@ -19,10 +19,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.TestPropertySource;
 
 /** The admin API over real HTTP: coordinators only, and what they see of runs and rejects. */
-@TestPropertySource(properties = "tarjotin.sources.ptv.api-version=v12")
 class AdminApiIntegrationTests extends PtvImportTestSupport {
 
     private static final List<String> ADMIN_READS = List.of("/admin/import-runs", "/admin/import-runs/1",

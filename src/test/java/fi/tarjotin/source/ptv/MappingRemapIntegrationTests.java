@@ -1,41 +1,32 @@
 package fi.tarjotin.source.ptv;
 
-import static fi.tarjotin.support.CatalogueRecords.assertCounts;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static fi.tarjotin.support.CatalogueRecords.assertCounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.tarjotin.source.ImportKind;
 import fi.tarjotin.source.ImportRun;
 import fi.tarjotin.source.RunStatus;
 import fi.tarjotin.support.Fixtures;
+import fi.tarjotin.support.StandIns;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.util.FileSystemUtils;
 
 /** A coordinator edits a mapping or crosswalk and re-maps the stored records without asking PTV again. */
-@TestPropertySource(properties = "tarjotin.sources.ptv.api-version=v12")
 class MappingRemapIntegrationTests extends PtvImportTestSupport {
 
-    private static final Path MAPPINGS = copyOfMappings();
+    private static final Path MAPPINGS = StandIns.MAPPINGS;
     private static final String EXERCISE_COUNSELLING = "c1a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8";
 
-    @DynamicPropertySource
-    static void editableMappings(DynamicPropertyRegistry registry) {
-        registry.add("tarjotin.mappings-directory", MAPPINGS::toString);
-    }
 
     @Test
     void editedCrosswalkRemapsStoredRecordsWithoutFetching() throws IOException {
@@ -56,7 +47,7 @@ class MappingRemapIntegrationTests extends PtvImportTestSupport {
             PTV.verify(0, anyRequestedFor(anyUrl()));
             assertCounts(importToEnd(ImportKind.REMAP), 0, 0, 0, 0, 0, 0, 0);
         } finally {
-            Files.writeString(crosswalk, original);
+            restore(crosswalk, original);
         }
     }
 
@@ -75,7 +66,7 @@ class MappingRemapIntegrationTests extends PtvImportTestSupport {
             assertThat(importToEnd(ImportKind.FULL).status()).as("the old mappings still work")
                     .isEqualTo(RunStatus.SUCCEEDED);
         } finally {
-            Files.writeString(mapping, original);
+            restore(mapping, original);
         }
     }
 
@@ -90,19 +81,16 @@ class MappingRemapIntegrationTests extends PtvImportTestSupport {
         assertThat(incremental.changesSince()).isEqualTo(full.startedAt().minus(Duration.ofMinutes(10)));
     }
 
+    /** The shipped file back, and a remap that loads it, so the tests after this one map as shipped. */
+    private void restore(Path file, String original) throws IOException {
+        Files.writeString(file, original);
+        assertThat(importToEnd(ImportKind.REMAP).status()).isEqualTo(RunStatus.SUCCEEDED);
+    }
+
     private void stubTwoServices() {
         PTV.stubFor(get(urlPathMatching("/api/v12/.*/search")).willReturn(okJson(Fixtures.read("ptv/v12/empty-page.json"))));
         PTV.stubFor(get(urlPathEqualTo("/api/v12/service/search")).willReturn(okJson(
                 Fixtures.read("ptv/v12/service-search-page-1.json").replace("\"totalPages\": 2", "\"totalPages\": 1"))));
     }
 
-    private static Path copyOfMappings() {
-        try {
-            Path copy = Files.createTempDirectory("tarjotin-mappings");
-            FileSystemUtils.copyRecursively(Path.of("mappings"), copy);
-            return copy;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -3,40 +3,25 @@ package fi.tarjotin.source.ptv;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import fi.tarjotin.source.ImportKind;
 import fi.tarjotin.source.ImportRun;
 import fi.tarjotin.support.CatalogueRecords;
 import fi.tarjotin.support.ImportRuns;
 import fi.tarjotin.support.ImportTestSupport;
+import fi.tarjotin.support.StandIns;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A running Tarjotin on a fresh embedded PostgreSQL, with a WireMock server standing in for PTV at the
  * base URL production reads from configuration. Each test starts from an empty catalogue.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
 abstract class PtvImportTestSupport extends ImportTestSupport {
 
-    static final WireMockServer PTV = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    static final WireMockServer PTV = StandIns.PTV;
 
-    static {
-        PTV.start();
-    }
 
-    @DynamicPropertySource
-    static void ptvBaseUrls(DynamicPropertyRegistry registry) {
-        registry.add("tarjotin.sources.ptv.v12.base-url", PTV::baseUrl);
-        registry.add("tarjotin.sources.ptv.v12.api-key", () -> "test-key");
-        registry.add("tarjotin.sources.ptv.v11.base-url", PTV::baseUrl);
-    }
 
     @BeforeEach
     void emptyCatalogueAndStubs() {

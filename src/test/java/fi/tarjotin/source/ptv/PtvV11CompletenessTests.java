@@ -7,13 +7,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.tarjotin.support.Fixtures;
+import fi.tarjotin.support.PtvApiV11Context;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 
 /** Every value of real-shaped PTV v11 records (src/test/resources/ptv/fidelity/v11) reaches the API or is listed. */
-@TestPropertySource(properties = "tarjotin.sources.ptv.api-version=v11")
+@PtvApiV11Context
 class PtvV11CompletenessTests extends PtvCompletenessTestSupport {
 
     private static final String FIXTURES = "ptv/fidelity/v11/";

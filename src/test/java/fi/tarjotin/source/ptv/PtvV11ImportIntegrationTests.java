@@ -1,6 +1,5 @@
 package fi.tarjotin.source.ptv;
 
-import static fi.tarjotin.support.CatalogueRecords.assertCounts;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -8,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static fi.tarjotin.support.CatalogueRecords.assertCounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -15,16 +15,16 @@ import fi.tarjotin.source.ImportKind;
 import fi.tarjotin.source.ImportRun;
 import fi.tarjotin.source.RunStatus;
 import fi.tarjotin.support.Fixtures;
+import fi.tarjotin.support.PtvApiV11Context;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 
 /** Imports from a WireMock PTV v11 (the open API) into the same model as v12. */
-@TestPropertySource(properties = "tarjotin.sources.ptv.api-version=v11")
+@PtvApiV11Context
 class PtvV11ImportIntegrationTests extends PtvImportTestSupport {
 
     private static final String EXERCISE_COUNSELLING = "0008afc0-182c-4580-ba73-7472287f4d63";

@@ -1,8 +1,7 @@
 package fi.tarjotin.source.ptv;
 
-import static fi.tarjotin.support.CatalogueRecords.assertCounts;
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -11,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static fi.tarjotin.support.CatalogueRecords.assertCounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,10 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
 /** Imports from a WireMock PTV v12 through the real routes, mapping files and database. */
-@TestPropertySource(properties = "tarjotin.sources.ptv.api-version=v12")
 class PtvV12ImportIntegrationTests extends PtvImportTestSupport {
 
     private static final String SERVICE_A = "c1a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8";

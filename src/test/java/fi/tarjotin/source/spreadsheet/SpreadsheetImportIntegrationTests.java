@@ -8,6 +8,8 @@ import fi.tarjotin.source.RunCounts;
 import fi.tarjotin.support.CatalogueRecords;
 import fi.tarjotin.support.GoldenFiles;
 import fi.tarjotin.support.ImportRuns;
+import fi.tarjotin.support.IntegrationTestSupport;
+import fi.tarjotin.support.StandIns;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,12 +18,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -29,9 +29,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -39,15 +36,13 @@ import org.springframework.util.FileSystemUtils;
  * against a real PostgreSQL: uploads, the inbox folder, every encoding and delimiter Excel writes, rejected
  * rows with their numbers, files refused whole, retirement, and what reaches the public API.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class SpreadsheetImportIntegrationTests {
+class SpreadsheetImportIntegrationTests extends IntegrationTestSupport {
 
     private static final Path FIXTURES = Path.of("src/test/resources/spreadsheet");
     // A complete row gives 4 records (organisation, service, location, service at location); one without address 2.
     private static final int COMPLETE_FILE_RECORDS = 4 + 4 + 3 + 3;
 
-    private static final Path INBOX = Path.of("target/test-inbox/" + UUID.randomUUID());
+    private static final Path INBOX = StandIns.INBOX;
 
     @Autowired
     SpreadsheetImports spreadsheets;
@@ -61,10 +56,6 @@ class SpreadsheetImportIntegrationTests {
     @Autowired
     TestRestTemplate http;
 
-    @DynamicPropertySource
-    static void ownInbox(DynamicPropertyRegistry registry) {
-        registry.add("tarjotin.sources.spreadsheet.inbox", INBOX::toString);
-    }
 
     @BeforeEach
     void emptyCatalogueAndInbox() throws IOException {

@@ -13,52 +13,32 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import fi.tarjotin.source.ImportKind;
 import fi.tarjotin.source.ImportRun;
 import fi.tarjotin.support.CatalogueRecords;
 import fi.tarjotin.support.Fixtures;
 import fi.tarjotin.support.ImportRuns;
 import fi.tarjotin.support.ImportTestSupport;
+import fi.tarjotin.support.StandIns;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * A running Tarjotin on a fresh embedded PostgreSQL, with a WireMock server standing in for a Toimeksi
- * WordPress site at the base URL production reads from configuration. The filters name a region and two
- * municipalities, and pages hold two items, so the small fixture set spans several pages. Each test
+ * WordPress site at the base URL production reads from configuration. The filters (application-test.yaml) name a region
+ * and two municipalities, and pages hold two items, so the small fixture set spans several pages. Each test
  * starts from an empty catalogue.
  *
  * <p>The fixtures (src/test/resources/toimeksi/, described in its README) have the shape of the WordPress
  * REST API; the ACF fields of organisations and activities are the assumed ones the mapping files name.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@TestPropertySource(properties = {
-        "tarjotin.sources.toimeksi.per-page=2",
-        "tarjotin.sources.toimeksi.max-pages=5",
-        "tarjotin.sources.toimeksi.regions=Pohjois-Savo",
-        "tarjotin.sources.toimeksi.municipalities=Kuopio,Siilinjärvi"})
 abstract class ToimeksiImportTestSupport extends ImportTestSupport {
 
-    static final WireMockServer SITE = new WireMockServer(WireMockConfiguration.options().dynamicPort()
-            .extensions(new WordPressTermsStandIn()));
+    static final WireMockServer SITE = StandIns.TOIMEKSI;
     static final String REST = "/wp-json/wp/v2/";
     static final List<String> TAXONOMIES = List.of("tm_sote-alue", "tm_municipality", "tm_village", "tm_keyword");
 
-    static {
-        SITE.start();
-    }
 
-    @DynamicPropertySource
-    static void siteBaseUrl(DynamicPropertyRegistry registry) {
-        registry.add("tarjotin.sources.toimeksi.base-url", SITE::baseUrl);
-    }
 
     @BeforeEach
     void emptyCatalogueAndStubs() {

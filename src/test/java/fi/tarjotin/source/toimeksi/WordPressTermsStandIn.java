@@ -23,7 +23,7 @@ import org.jsoup.parser.Parser;
  * those whose name or slug contains x, ignoring case. So a fixture lists each term once, and the tests
  * see which ids the importer asked for.
  */
-final class WordPressTermsStandIn implements ResponseDefinitionTransformerV2 {
+public final class WordPressTermsStandIn implements ResponseDefinitionTransformerV2 {
 
     static final String NAME = "wordpress-terms";
     private static final ObjectMapper JSON = new ObjectMapper();
