@@ -6,8 +6,8 @@ import fi.tarjotin.dedup.DedupResult.Assignment;
 import fi.tarjotin.dedup.DedupResult.ReviewPair;
 import fi.tarjotin.dedup.JdbcEntityResolutionRepository.EntityState;
 import fi.tarjotin.source.RecordKind;
+import fi.tarjotin.system.MappingFiles;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,7 +23,6 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -51,11 +50,11 @@ public class EntityResolution {
     private final Deduplicator deduplicator;
 
     EntityResolution(JdbcEntityResolutionRepository repository, TransactionTemplate transaction,
-            DedupProperties properties, @Value("${tarjotin.mappings-directory}") Path mappingsDirectory) {
+            DedupProperties properties, MappingFiles mappings) {
         this.repository = repository;
         this.transaction = transaction;
         this.properties = properties;
-        this.rules = SurvivorshipRules.load(mappingsDirectory.resolve("dedup").resolve("survivorship.yaml"));
+        this.rules = SurvivorshipRules.load(mappings.file("dedup/survivorship.yaml"));
         this.deduplicator = new Deduplicator(properties.matchSettings());
     }
 
