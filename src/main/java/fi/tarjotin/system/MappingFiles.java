@@ -71,11 +71,11 @@ public class MappingFiles {
      * {@link #find} does), or else a path to a file of its own (absolute, or from the working directory).
      */
     public MappingFile named(String property, String value) {
-        Optional<MappingFile> mapping = find(value);
+        Path path = Path.of(value);
+        Optional<MappingFile> mapping = path.isAbsolute() ? Optional.empty() : find(value);
         if (mapping.isPresent()) {
             return mapping.get();
         }
-        Path path = Path.of(value);
         if (!Files.isRegularFile(path)) {
             throw new InvalidConfigurationException(property, "is '" + value + "', which is neither a mapping file (in "
                     + directory + " or packaged) nor a readable file");
