@@ -51,8 +51,8 @@ class RouteFiles implements EnvironmentPostProcessor {
                 overridden.add(name);
             }
         });
-        log.info("Routes: " + routes.size() + " files, from the directory " + directory.toAbsolutePath() + ": "
-                + overridden + ", the others packaged defaults");
+        log.info("Routes: " + routes.size() + " files; from the directory " + directory.toAbsolutePath() + " "
+                + overridden + ", the others packaged in the jar");
         environment.getPropertySources().addLast(new MapPropertySource("tarjotin-route-files",
                 Map.of(CAMEL_PATTERN, String.join(",", routes.values()))));
     }
