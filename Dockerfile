@@ -15,9 +15,8 @@ RUN useradd --system --home /app tarjotin
 # Voikko gives need inference and search Finnish lemmas and compound parts (else they fall back to stemming).
 RUN apt-get update && apt-get install -y --no-install-recommends libvoikko1 voikko-fi && rm -rf /var/lib/apt/lists/*
 COPY --from=build /tarjotin.jar /app/tarjotin.jar
-# Routes and mappings stay files beside the jar, so a coordinator can read and edit them.
-COPY routes /app/routes
-COPY mappings /app/mappings
+# The jar holds the shipped routes and mappings. A file mounted into /app/mappings or /app/routes (the working
+# directory's mappings/ and routes/) replaces the packaged file of the same name (README, "Editing a mapping").
 USER tarjotin
 EXPOSE 8080
 ENTRYPOINT ["java", "-jar", "/app/tarjotin.jar"]

@@ -117,6 +117,7 @@ class HsdsParts {
             copy(extension, "recipient", address.path("recipient"));
             putString(extension, "coordinates_source", address.path("coordinatesSource"));
             putString(extension, "accessibility_register_id", address.path("accessibilityRegisterId"));
+            putString(extension, "street_source", address.path("streetSource"));
             copy(extension, "street", address.path("street"));
             copy(extension, "post_office", address.path("postOffice"));
             copy(extension, "additional_information", address.path("additionalInformation"));

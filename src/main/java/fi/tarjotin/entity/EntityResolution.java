@@ -8,8 +8,8 @@ import fi.tarjotin.dedup.DedupResult;
 import fi.tarjotin.dedup.Deduplicator;
 import fi.tarjotin.entity.JdbcEntityResolutionRepository.EntityState;
 import fi.tarjotin.model.RecordKind;
+import fi.tarjotin.system.MappingFiles;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,7 +25,6 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -53,11 +52,11 @@ public class EntityResolution {
     private final Deduplicator deduplicator;
 
     EntityResolution(JdbcEntityResolutionRepository repository, TransactionTemplate transaction,
-            DedupProperties properties, @Value("${tarjotin.mappings-directory}") Path mappingsDirectory) {
+            DedupProperties properties, MappingFiles mappings) {
         this.repository = repository;
         this.transaction = transaction;
         this.properties = properties;
-        this.rules = SurvivorshipRules.load(mappingsDirectory.resolve("dedup").resolve("survivorship.yaml"));
+        this.rules = SurvivorshipRules.load(mappings.file("dedup/survivorship.yaml"));
         this.deduplicator = new Deduplicator(properties.matchSettings());
     }
 

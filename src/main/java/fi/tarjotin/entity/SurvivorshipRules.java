@@ -6,10 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import fi.tarjotin.model.Organization;
 import fi.tarjotin.model.Service;
-import fi.tarjotin.system.InvalidConfigurationException;
+import fi.tarjotin.system.MappingFile;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,9 +36,9 @@ public final class SurvivorshipRules {
             return label;
         }
 
-        static Rule of(String label, String where) {
+        static Rule of(String label, MappingFile file, String where) {
             return Arrays.stream(values()).filter(rule -> rule.label.equals(label)).findFirst()
-                    .orElseThrow(() -> new InvalidConfigurationException(where, "unknown rule '" + label
+                    .orElseThrow(() -> file.invalid(where + ": unknown rule '" + label
                             + "'; use source-order, most-recent or union"));
         }
     }
@@ -64,17 +63,16 @@ public final class SurvivorshipRules {
         this.defaultRules = defaultRules;
     }
 
-    public static SurvivorshipRules load(Path file) {
-        String where = file.toString();
+    public static SurvivorshipRules load(MappingFile file) {
         RulesFile read;
         try {
             read = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .readValue(file.toFile(), RulesFile.class);
+                    .readValue(file.read(), RulesFile.class);
         } catch (IOException e) {
-            throw new InvalidConfigurationException(where, "cannot be read: " + e.getMessage());
+            throw file.invalid("cannot be read: " + e.getMessage());
         }
         if (read.sourceOrder == null || read.sourceOrder.isEmpty()) {
-            throw new InvalidConfigurationException(where, "source-order must name at least one source");
+            throw file.invalid("source-order must name at least one source");
         }
         Map<String, Map<String, Rule>> fieldRules = new LinkedHashMap<>();
         Map<String, Rule> defaultRules = new LinkedHashMap<>();
@@ -82,23 +80,23 @@ public final class SurvivorshipRules {
         byType.put("organization", read.organization);
         byType.put("service", read.service);
         for (Map.Entry<String, TypeRules> type : byType.entrySet()) {
-            String typeWhere = where + ": " + type.getKey();
+            String typeWhere = type.getKey();
             TypeRules rules = type.getValue() == null ? new TypeRules() : type.getValue();
             defaultRules.put(type.getKey(), Rule.of(rules.defaultRule == null ? "source-order" : rules.defaultRule,
-                    typeWhere + ".default"));
+                    file, typeWhere + ".default"));
             Set<String> modelFields = Arrays.stream(MODELS.get(type.getKey()).getRecordComponents())
                     .map(RecordComponent::getName).collect(Collectors.toSet());
             Map<String, Rule> fields = new LinkedHashMap<>();
             rules.fields.forEach((field, rule) -> {
                 if (REFERENCES.contains(field)) {
-                    throw new InvalidConfigurationException(typeWhere + ".fields." + field,
-                            "is a reference and always comes from the entity's first record in source order");
+                    throw file.invalid(typeWhere + ".fields." + field
+                            + " is a reference and always comes from the entity's first record in source order");
                 }
                 if (!modelFields.contains(field)) {
-                    throw new InvalidConfigurationException(typeWhere + ".fields." + field, "is not a field of "
-                            + type.getKey() + " (see src/main/java/fi/tarjotin/catalogue/model/)");
+                    throw file.invalid(typeWhere + ".fields." + field + " is not a field of "
+                            + type.getKey() + " (see src/main/java/fi/tarjotin/model/)");
                 }
-                fields.put(field, Rule.of(rule, typeWhere + ".fields." + field));
+                fields.put(field, Rule.of(rule, file, typeWhere + ".fields." + field));
             });
             fieldRules.put(type.getKey(), fields);
         }

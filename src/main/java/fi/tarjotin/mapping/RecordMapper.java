@@ -14,19 +14,14 @@ import fi.tarjotin.model.RecordKind;
 import fi.tarjotin.model.Service;
 import fi.tarjotin.model.ServiceAtLocation;
 import fi.tarjotin.system.Hashes;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import fi.tarjotin.system.MappingFile;
+import fi.tarjotin.system.MappingFiles;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,7 +42,7 @@ public class RecordMapper {
     private static final String SAFE_HTML_FIELD = "description";
     private static final String PLAIN_TEXT_RULE = "plain-text-fields-1";
 
-    private final Path mappingsDirectory;
+    private final MappingFiles mappingFiles;
     private final JsonataFunctions functions;
     private final Crosswalks crosswalks;
     private final ObjectMapper json;
@@ -56,9 +51,9 @@ public class RecordMapper {
     private final TextSanitizer sanitizer;
     private volatile Map<String, CompiledMapping> mappings;
 
-    public RecordMapper(@Value("${tarjotin.mappings-directory}") Path mappingsDirectory, JsonataFunctions functions,
-            Crosswalks crosswalks, ObjectMapper json, ModelValidator validator, TextSanitizer sanitizer) {
-        this.mappingsDirectory = mappingsDirectory;
+    public RecordMapper(MappingFiles mappingFiles, JsonataFunctions functions, Crosswalks crosswalks, ObjectMapper json,
+            ModelValidator validator, TextSanitizer sanitizer) {
+        this.mappingFiles = mappingFiles;
         this.functions = functions;
         this.crosswalks = crosswalks;
         this.json = json;
@@ -79,13 +74,9 @@ public class RecordMapper {
 
     private Map<String, CompiledMapping> compileAll() {
         Map<String, CompiledMapping> compiled = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(mappingsDirectory)) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".jsonata")).sorted().toList()) {
-                CompiledMapping mapping = compile(mappingsDirectory, file);
-                compiled.put(mapping.key(), mapping);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read mappings from " + mappingsDirectory, e);
+        for (MappingFile file : mappingFiles.files("", ".jsonata")) {
+            CompiledMapping mapping = compile(file);
+            compiled.put(mapping.key(), mapping);
         }
         return Collections.unmodifiableMap(compiled);
     }
@@ -224,21 +215,19 @@ public class RecordMapper {
         return mapping;
     }
 
-    private CompiledMapping compile(Path root, Path file) throws IOException {
-        String relative = root.relativize(file).toString().replace('\\', '/');
-        String key = relative.replaceFirst("\\.jsonata$", "");
+    private CompiledMapping compile(MappingFile file) {
+        String key = file.name().replaceFirst("\\.jsonata$", "");
         String kindName = key.substring(key.lastIndexOf('/') + 1);
         try {
             RecordKind.parse(kindName);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("Mapping file " + file + " is not named after a record kind "
-                    + "(organization, service, location, service_at_location)");
+            throw file.invalid("is not named after a record kind (organization, service, location, service_at_location)");
         }
-        String source = Files.readString(file, StandardCharsets.UTF_8);
+        String source = file.read();
         try {
             compileWithFunctions(source, functions);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("Mapping file " + file + " does not compile: " + e.getMessage(), e);
+            throw file.invalid("does not compile: " + e.getMessage());
         }
         // Import pages are mapped on several threads; each gets its own compiled copy of the expression.
         ThreadLocal<Jsonata> expression = ThreadLocal.withInitial(() -> compileWithFunctions(source, functions));
@@ -254,6 +243,6 @@ public class RecordMapper {
         return expression;
     }
 
-    private record CompiledMapping(String key, Path file, String hash, ThreadLocal<Jsonata> expression) {
+    private record CompiledMapping(String key, MappingFile file, String hash, ThreadLocal<Jsonata> expression) {
     }
 }

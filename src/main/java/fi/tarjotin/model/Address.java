@@ -12,10 +12,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param coordinatesSource who placed the point: {@code geocoded} (from the address by the National Land
  *     Survey), {@code user} (by the maintainer) or {@code accessibility-register}
  * @param accessibilityRegisterId the service point's id in the accessibility register, for its details
+ * @param streetSource where the street name came from: {@code posti} (picked from Posti's street register) or
+ *     {@code user-entered} (typed by the maintainer)
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Address(String kind, LocalizedText street, String streetNumber, String postalCode,
         LocalizedText postOffice, String municipality, LocalizedText additionalInformation,
         Coordinates coordinates, LocalizedText recipient, String country, String coordinatesSource,
-        String accessibilityRegisterId) {
+        String accessibilityRegisterId, String streetSource) {
 }

@@ -1,10 +1,8 @@
 package fi.tarjotin.model;
 
 import fi.tarjotin.system.Hashes;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import fi.tarjotin.system.MappingFile;
+import fi.tarjotin.system.MappingFiles;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,8 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,12 +21,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class Crosswalks {
 
-    private final Path mappingsDirectory;
+    private final MappingFiles mappings;
     private final Taxonomies taxonomies;
     private volatile Loaded loaded;
 
-    public Crosswalks(@Value("${tarjotin.mappings-directory}") Path mappingsDirectory, Taxonomies taxonomies) {
-        this.mappingsDirectory = mappingsDirectory;
+    public Crosswalks(MappingFiles mappings, Taxonomies taxonomies) {
+        this.mappings = mappings;
         this.taxonomies = taxonomies;
         this.loaded = load();
     }
@@ -48,18 +44,13 @@ public class Crosswalks {
     private Loaded load() {
         Map<String, Map<String, List<String>>> tables = new HashMap<>();
         StringBuilder content = new StringBuilder();
-        try (Stream<Path> files = Files.walk(mappingsDirectory)) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".csv")).sorted().toList()) {
-                Path relative = mappingsDirectory.relativize(file);
-                if (relative.startsWith("taxonomy")) {
-                    continue;
-                }
-                String name = relative.toString().replace('\\', '/').replaceFirst("\\.csv$", "");
-                tables.put(name, load(CsvTable.read(file), taxonomies));
-                content.append(name).append('\n').append(Files.readString(file)).append('\n');
+        for (MappingFile file : mappings.files("", ".csv")) {
+            if (file.name().startsWith("taxonomy/")) {
+                continue;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read mappings from " + mappingsDirectory, e);
+            String name = file.name().replaceFirst("\\.csv$", "");
+            tables.put(name, load(CsvTable.read(file), taxonomies));
+            content.append(name).append('\n').append(file.read()).append('\n');
         }
         return new Loaded(Map.copyOf(tables), Hashes.sha256(content.toString()));
     }
@@ -83,7 +74,7 @@ public class Crosswalks {
 
     private static Map<String, List<String>> load(CsvTable table, Taxonomies taxonomies) {
         if (table.headers().size() < 2) {
-            throw new IllegalStateException("Crosswalk " + table.file() + " needs two columns: source code, tray code");
+            throw table.file().invalid("a crosswalk needs two columns: source code, tray code");
         }
         String from = table.headers().get(0);
         String to = table.headers().get(1);
@@ -94,8 +85,7 @@ public class Crosswalks {
             line++;
             String target = row.get(to);
             if (allowed != null && !allowed.contains(target)) {
-                throw new IllegalStateException("Crosswalk " + table.file() + " row " + line + ": '" + target
-                        + "' is not a known " + to + " code");
+                throw table.file().invalid("row " + line + ": '" + target + "' is not a known " + to + " code");
             }
             rows.computeIfAbsent(row.get(from), code -> new ArrayList<>()).add(target);
         }

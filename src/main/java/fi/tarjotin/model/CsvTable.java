@@ -1,10 +1,10 @@
 package fi.tarjotin.model;
 
+import fi.tarjotin.system.MappingFile;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
@@ -12,19 +12,19 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /** A CSV file from the mappings folder, read by header names: the tables coordinators edit. */
-public record CsvTable(Path file, List<String> headers, List<Map<String, String>> rows) {
+public record CsvTable(MappingFile file, List<String> headers, List<Map<String, String>> rows) {
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).get();
 
-    public static CsvTable read(Path file) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    public static CsvTable read(MappingFile file) {
+        try (Reader reader = new InputStreamReader(file.open(), StandardCharsets.UTF_8);
                 CSVParser parser = CSVParser.parse(reader, FORMAT)) {
             List<String> headers = parser.getHeaderNames();
             List<Map<String, String>> rows = parser.stream().map(CSVRecord::toMap).toList();
             return new CsvTable(file, headers, rows);
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("Cannot read table " + file + ": " + e.getMessage(), e);
+            throw file.invalid("cannot be read as a CSV table: " + e.getMessage());
         }
     }
 
@@ -36,7 +36,7 @@ public record CsvTable(Path file, List<String> headers, List<Map<String, String>
 
     public void requireHeader(String header) {
         if (!headers.contains(header)) {
-            throw new IllegalStateException("Table " + file + " has no column '" + header + "' (columns: " + headers + ")");
+            throw file.invalid("has no column '" + header + "' (columns: " + headers + ")");
         }
     }
 }

@@ -1,7 +1,7 @@
 package fi.tarjotin.model;
 
 import fi.tarjotin.system.Hashes;
-import java.nio.file.Path;
+import fi.tarjotin.system.MappingFiles;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,13 +36,13 @@ public class Taxonomies {
     private final Map<String, String> needsByName;
     private final String fingerprint;
 
-    public Taxonomies(@Value("${tarjotin.mappings-directory}") Path mappingsDirectory) {
-        Path taxonomy = mappingsDirectory.resolve("taxonomy");
-        this.activityCategories = byCode(CsvTable.read(taxonomy.resolve("activity-categories.csv")), "code");
-        this.needs = byCode(CsvTable.read(taxonomy.resolve("needs.csv")), "code");
-        this.municipalities = byCode(CsvTable.read(taxonomy.resolve("municipalities.csv")), "code");
-        this.wellbeingServicesCounties = byCode(CsvTable.read(taxonomy.resolve("wellbeing-services-counties.csv")), "code");
-        CsvTable mergers = CsvTable.read(taxonomy.resolve("municipality-mergers.csv"));
+    public Taxonomies(MappingFiles mappings) {
+        this.activityCategories = byCode(CsvTable.read(mappings.file("taxonomy/activity-categories.csv")), "code");
+        this.needs = byCode(CsvTable.read(mappings.file("taxonomy/needs.csv")), "code");
+        this.municipalities = byCode(CsvTable.read(mappings.file("taxonomy/municipalities.csv")), "code");
+        this.wellbeingServicesCounties = byCode(CsvTable.read(mappings.file("taxonomy/wellbeing-services-counties.csv")),
+                "code");
+        CsvTable mergers = CsvTable.read(mappings.file("taxonomy/municipality-mergers.csv"));
         this.mergedMunicipalities = mergers(mergers, municipalities);
         this.municipalitiesByCounty = municipalitiesByCounty(municipalities);
         this.municipalitiesByName = withFormerNames(byName(municipalities, List.of("name_fi", "name_sv")), mergers);

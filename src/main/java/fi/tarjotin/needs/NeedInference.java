@@ -12,10 +12,8 @@ import fi.tarjotin.model.Taxonomies;
 import fi.tarjotin.needs.NeedSignals.Signal;
 import fi.tarjotin.needs.NeedSignals.SignalWord;
 import fi.tarjotin.system.Hashes;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import fi.tarjotin.system.MappingFile;
+import fi.tarjotin.system.MappingFiles;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -59,14 +57,15 @@ public class NeedInference {
     /** The signals that may start at a word, per language and word: a catalogue repeats its words. */
     private final Map<String, List<Signal>> candidatesByWord = new ConcurrentHashMap<>();
 
-    public NeedInference(@Value("${tarjotin.mappings-directory}") Path mappingsDirectory, Taxonomies taxonomies,
+    public NeedInference(MappingFiles mappings, Taxonomies taxonomies,
             Morphology morphology, @Value("${tarjotin.needs.min-score}") double minScore) {
         if (minScore <= 0 || minScore > 1) {
             throw new IllegalStateException("tarjotin.needs.min-score must be above 0 and at most 1, not " + minScore);
         }
         this.morphology = morphology;
         this.minScore = minScore;
-        List<Signal> signals = NeedSignals.read(mappingsDirectory, taxonomies.needCodes());
+        MappingFile signalsFile = mappings.file(NeedSignals.FILE);
+        List<Signal> signals = NeedSignals.read(signalsFile, taxonomies.needCodes());
         int longest = MIN_KEY;
         for (Signal signal : signals) {
             String key = key(signal.words().get(0).baseForm(), signal.language());
@@ -76,7 +75,7 @@ public class NeedInference {
         }
         this.longestKey = longest;
         this.version = Hashes.sha256(RULES_VERSION + "\n" + morphology.name() + "\n" + minScore + "\n"
-                + FIELD_WEIGHTS + "\n" + read(mappingsDirectory.resolve(NeedSignals.FILE))).substring(0, 16);
+                + FIELD_WEIGHTS + "\n" + signalsFile.read()).substring(0, 16);
     }
 
     /**
@@ -255,13 +254,5 @@ public class NeedInference {
         weights.put("description", 0.5);
         weights.put("conditions", 0.5);
         return java.util.Collections.unmodifiableMap(weights);
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,7 +1,7 @@
 package fi.tarjotin.needs;
 
 import fi.tarjotin.model.CsvTable;
-import java.nio.file.Path;
+import fi.tarjotin.system.MappingFile;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,8 +41,8 @@ final class NeedSignals {
     }
 
     /** Reads and checks the table: every need must be a known code, every language fi or sv. */
-    static List<Signal> read(Path mappingsDirectory, Set<String> needCodes) {
-        CsvTable table = CsvTable.read(mappingsDirectory.resolve(FILE));
+    static List<Signal> read(MappingFile file, Set<String> needCodes) {
+        CsvTable table = CsvTable.read(file);
         for (String header : List.of("need", "language", "phrase")) {
             table.requireHeader(header);
         }

@@ -5,10 +5,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import fi.tarjotin.model.Taxonomies;
-import fi.tarjotin.system.InvalidConfigurationException;
+import fi.tarjotin.system.MappingFile;
+import fi.tarjotin.system.MappingFiles;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * PTV service descriptions checked against the quality criteria of {@code tarjotin.ptv-quality.criteria-file}
- * (default {@code mappings/quality/ptv-quality.yaml}), per municipality of each service's area: how many meet
+ * (default the mapping file {@code quality/ptv-quality.yaml}), per municipality of each service's area: how many meet
  * every criterion, and which fail each, with a link to edit them in PTV. The check reads the current (not
  * retired) PTV records as Tarjotin mapped them, so it is the same whichever PTV API version they came from.
  */
@@ -39,18 +38,18 @@ public class PtvQuality {
     private final ObjectMapper json;
     private final Taxonomies taxonomies;
     private final String editUrl;
-    private final Path file;
+    private final MappingFile file;
     private final Set<String> bilingual;
     private final List<Criterion> criteria;
 
     PtvQuality(NamedParameterJdbcTemplate jdbc, ObjectMapper json, Taxonomies taxonomies,
-            @Value("${tarjotin.ptv-quality.criteria-file}") Path file,
+            MappingFiles mappings, @Value("${tarjotin.ptv-quality.criteria-file}") String criteriaFile,
             @Value("${tarjotin.ptv-quality.edit-url}") String editUrl) {
         this.jdbc = jdbc;
         this.json = json;
         this.taxonomies = taxonomies;
         this.editUrl = editUrl;
-        this.file = file;
+        this.file = mappings.named("tarjotin.ptv-quality.criteria-file", criteriaFile);
         CriteriaFile contents = read(file);
         this.bilingual = Set.copyOf(contents.bilingualMunicipalities());
         this.criteria = List.copyOf(contents.criteria());
@@ -59,8 +58,7 @@ public class PtvQuality {
                 // Compiling now, and once on an empty service, names a broken test at start-up, not on a page.
                 Jsonata.jsonata(criterion.test()).evaluate(input(Map.of(), List.of(), WHOLE_COUNTRY));
             } catch (RuntimeException e) {
-                throw new InvalidConfigurationException("tarjotin.ptv-quality.criteria-file",
-                        file + ": criterion '" + criterion.id() + "' does not evaluate: " + e.getMessage());
+                throw file.invalid("criterion '" + criterion.id() + "' does not evaluate: " + e.getMessage());
             }
         }
     }
@@ -90,7 +88,7 @@ public class PtvQuality {
         return criteria;
     }
 
-    public Path file() {
+    public MappingFile file() {
         return file;
     }
 
@@ -209,25 +207,23 @@ public class PtvQuality {
         return documents;
     }
 
-    private static CriteriaFile read(Path file) {
+    private static CriteriaFile read(MappingFile file) {
         try {
-            Map<String, Object> root = YAML.readValue(Files.readString(file), new TypeReference<>() { });
+            Map<String, Object> root = YAML.readValue(file.read(), new TypeReference<>() { });
             List<String> bilingual = YAML.convertValue(root.getOrDefault("bilingual-municipalities", List.of()),
                     new TypeReference<List<String>>() { });
             List<Criterion> criteria = YAML.convertValue(root.get("criteria"), new TypeReference<List<Criterion>>() { });
             if (criteria == null || criteria.isEmpty()) {
-                throw new InvalidConfigurationException("tarjotin.ptv-quality.criteria-file", file + " lists no criteria");
+                throw file.invalid("lists no criteria");
             }
             for (Criterion criterion : criteria) {
                 if (criterion.id() == null || criterion.test() == null || criterion.label() == null) {
-                    throw new InvalidConfigurationException("tarjotin.ptv-quality.criteria-file",
-                            file + ": every criterion needs an id, a label and a test");
+                    throw file.invalid("every criterion needs an id, a label and a test");
                 }
             }
             return new CriteriaFile(bilingual, criteria);
         } catch (IOException e) {
-            throw new InvalidConfigurationException("tarjotin.ptv-quality.criteria-file",
-                    "cannot read " + file + ": " + e.getMessage());
+            throw file.invalid("cannot be read: " + e.getMessage());
         }
     }
 }

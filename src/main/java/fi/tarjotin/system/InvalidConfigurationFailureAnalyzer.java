@@ -8,9 +8,6 @@ class InvalidConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<Invali
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidConfigurationException cause) {
-        return new FailureAnalysis(cause.getMessage(),
-                "Fix the property '" + cause.property() + "' (application.yaml, an environment variable or a --"
-                        + cause.property() + "= argument) and start again.",
-                cause);
+        return new FailureAnalysis(cause.getMessage(), cause.action(), cause);
     }
 }

@@ -21,7 +21,9 @@ import java.util.function.Predicate;
 
 /**
  * The packaged service (the jar {@code mvn package} builds) run as a process of its own, as an operator runs
- * it, so a test can kill it with SIGKILL and start it again on the same data.
+ * it: in a working directory of its own, with the mappings and routes packaged in the jar (unless the test puts
+ * files in its {@code mappings/} or {@code routes/}), so a test can kill it with SIGKILL and start it again on
+ * the same data.
  */
 final class ServiceProcess {
 
@@ -41,18 +43,16 @@ final class ServiceProcess {
 
     /**
      * @param name names the log files
-     * @param workDirectory where the instance keeps its data (the embedded database, the inbox, the outbox)
+     * @param workDirectory the instance's working directory, where it keeps its data (the embedded database, the
+     *                      inbox, the outbox) and looks for mapping and route files replacing the packaged ones
      * @param properties what the instance is configured with besides the defaults of a test instance
      */
     ServiceProcess(String name, Path workDirectory, Map<String, String> properties) throws IOException {
         this.name = name;
         this.workDirectory = workDirectory.toAbsolutePath();
         this.port = freePort();
-        Path project = Path.of("").toAbsolutePath();
         Map<String, String> all = new java.util.LinkedHashMap<>();
         all.put("server.port", String.valueOf(port));
-        all.put("tarjotin.mappings-directory", project.resolve("mappings").toString());
-        all.put("camel.main.routes-include-pattern", "file:" + project.resolve("routes") + "/*.yaml");
         all.put("tarjotin.embedded-postgres.data-directory", this.workDirectory.resolve("postgres").toString());
         all.put("tarjotin.sources.spreadsheet.inbox", this.workDirectory.resolve("inbox").toString());
         all.put("tarjotin.sources.spreadsheet.poll-interval", "500ms");

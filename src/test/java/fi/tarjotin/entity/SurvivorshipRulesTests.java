@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.tarjotin.system.InvalidConfigurationException;
+import fi.tarjotin.system.MappingFile;
+import fi.tarjotin.system.MappingFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SurvivorshipRulesTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final SurvivorshipRules SHIPPED = SurvivorshipRules.load(Path.of("mappings/dedup/survivorship.yaml"));
+    private static final SurvivorshipRules SHIPPED = SurvivorshipRules.load(
+            new MappingFiles(Path.of("mappings")).file("dedup/survivorship.yaml"));
 
     @TempDir
     Path folder;
@@ -42,7 +45,7 @@ class SurvivorshipRulesTests {
         assertRefused("source-order: [ptv]\norganization:\n  fields:\n    nimi: union\n",
                 "organization.fields.nimi is not a field of organization");
         assertRefused("source-order: [ptv]\nservice:\n  fields:\n    needs: newest\n",
-                "service.fields.needs unknown rule 'newest'; use source-order, most-recent or union");
+                "service.fields.needs: unknown rule 'newest'; use source-order, most-recent or union");
         assertRefused("source-order: [ptv]\nservice:\n  fields:\n    organization: union\n",
                 "service.fields.organization is a reference and always comes from the entity's first record");
         assertRefused("source-order: []\n", "source-order must name at least one source");
@@ -78,8 +81,9 @@ class SurvivorshipRulesTests {
     }
 
     private void assertRefused(String yaml, String message) throws IOException {
-        Path file = folder.resolve("survivorship.yaml");
-        Files.writeString(file, yaml);
+        Files.createDirectories(folder.resolve("dedup"));
+        Files.writeString(folder.resolve("dedup/survivorship.yaml"), yaml);
+        MappingFile file = new MappingFiles(folder).file("dedup/survivorship.yaml");
         assertThatThrownBy(() -> SurvivorshipRules.load(file)).isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining(message);
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.tarjotin.model.Crosswalks;
 import fi.tarjotin.model.RecordKind;
 import fi.tarjotin.model.Taxonomies;
+import fi.tarjotin.system.MappingFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ class MappingContractTests {
 
     @Test
     void taxonomiesHaveTheTraysNineCategoriesAndAtLeastFortyNeeds() {
-        Taxonomies taxonomies = new Taxonomies(MAPPINGS);
+        Taxonomies taxonomies = new Taxonomies(new MappingFiles(MAPPINGS));
 
         assertThat(taxonomies.activityCategoryCodes()).containsExactlyInAnyOrder("vertaistuki",
                 "kokemusasiantuntijuus", "ravitsemus", "liikunta", "ohjaus-ja-neuvonta", "harrastetoiminta",
@@ -64,7 +65,7 @@ class MappingContractTests {
         copyMappings(copy);
         Files.writeString(copy.resolve("ptv/v12/service.jsonata"), "{ \"name\": $lv(languageVersions, \"name\") ");
 
-        assertThatThrownBy(() -> mapper(copy)).hasMessageContaining("ptv/v12/service.jsonata does not compile");
+        assertThatThrownBy(() -> mapper(copy)).hasMessageContaining("ptv/v12/service.jsonata: does not compile");
     }
 
     @Test
@@ -121,11 +122,13 @@ class MappingContractTests {
                 .isInstanceOf(MappingException.class).hasMessage("unknown municipality code '001'");
     }
 
-    private static Crosswalks crosswalks(Path mappings) {
+    private static Crosswalks crosswalks(Path directory) {
+        MappingFiles mappings = new MappingFiles(directory);
         return new Crosswalks(mappings, new Taxonomies(mappings));
     }
 
-    private RecordMapper mapper(Path mappings) {
+    private RecordMapper mapper(Path directory) {
+        MappingFiles mappings = new MappingFiles(directory);
         Taxonomies taxonomies = new Taxonomies(mappings);
         Crosswalks crosswalks = new Crosswalks(mappings, taxonomies);
         TextSanitizer sanitizer = new TextSanitizer();

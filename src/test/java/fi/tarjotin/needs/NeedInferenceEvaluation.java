@@ -6,6 +6,7 @@ import fi.tarjotin.language.Morphology;
 import fi.tarjotin.model.Crosswalks;
 import fi.tarjotin.model.InferredNeed;
 import fi.tarjotin.model.Taxonomies;
+import fi.tarjotin.system.MappingFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ import java.util.TreeMap;
 final class NeedInferenceEvaluation {
 
     static final Path SET = Path.of("src/test/resources/needs/evaluation-set.tsv");
-    private static final Path MAPPINGS = Path.of("mappings");
+    private static final MappingFiles MAPPINGS = new MappingFiles(Path.of("mappings"));
 
     /** True and false positives and false negatives of one need, or of all. */
     static final class Counts {

@@ -9,6 +9,7 @@ import fi.tarjotin.language.VoikkoMorphology;
 import fi.tarjotin.model.Crosswalks;
 import fi.tarjotin.model.Taxonomies;
 import fi.tarjotin.needs.NeedInference;
+import fi.tarjotin.system.MappingFiles;
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ public final class SearchBench {
         int threads = Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
         ObjectMapper json = new ObjectMapper();
-        Path mappings = Path.of("mappings");
+        MappingFiles mappings = new MappingFiles(Path.of("mappings"));
         Taxonomies taxonomies = new Taxonomies(mappings);
         Crosswalks crosswalks = new Crosswalks(mappings, taxonomies);
         NeedInference inference = new NeedInference(mappings, taxonomies, morphology, 0.5);

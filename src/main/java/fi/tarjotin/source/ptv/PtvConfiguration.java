@@ -11,9 +11,9 @@ import fi.tarjotin.source.StartupImport;
 import fi.tarjotin.source.StoredRecordReplay;
 import fi.tarjotin.source.http.ResilientHttpClient;
 import fi.tarjotin.system.InvalidConfigurationException;
+import fi.tarjotin.system.MappingFile;
+import fi.tarjotin.system.MappingFiles;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,8 +38,8 @@ class PtvConfiguration {
     private static final Pattern SERVICE_CLASS = Pattern.compile("P\\d+(\\.\\d+)?");
 
     @Bean
-    SourceFetcher ptvFetcher(PtvProperties properties, Taxonomies taxonomies, ObjectMapper json) {
-        PtvScope scope = scope(properties, taxonomies);
+    SourceFetcher ptvFetcher(PtvProperties properties, Taxonomies taxonomies, MappingFiles mappings, ObjectMapper json) {
+        PtvScope scope = scope(properties, taxonomies, mappings);
         SourceSettings.requireCron(PREFIX + "incremental-cron", properties.incrementalCron());
         SourceSettings.requireCron(PREFIX + "full-cron", properties.fullCron());
         if (properties.pageSize() < 1 || properties.pageSize() > 100) {
@@ -72,7 +72,7 @@ class PtvConfiguration {
         return new StartupImport(ptvFetcher, properties.importOnStartup(), runs, launcher, storedRecords);
     }
 
-    private static PtvScope scope(PtvProperties properties, Taxonomies taxonomies) {
+    private static PtvScope scope(PtvProperties properties, Taxonomies taxonomies, MappingFiles mappings) {
         PtvProperties.Scope scope = properties.scope();
         if (scope == null) {
             throw new InvalidConfigurationException(PREFIX + "scope", "is missing");
@@ -81,7 +81,7 @@ class PtvConfiguration {
                 taxonomies.municipalityCodes(), "a municipality code in mappings/taxonomy/municipalities.csv");
         List<String> counties = knownCodes("scope.wellbeing-services-counties", scope.wellbeingServicesCounties(), 2,
                 taxonomies.wellbeingServicesCountyCodes(), "a code in mappings/taxonomy/wellbeing-services-counties.csv");
-        Set<String> serviceClasses = serviceClasses(scope.serviceClassesFile());
+        Set<String> serviceClasses = serviceClasses(scope.serviceClassesFile(), mappings);
         if (municipalities.isEmpty() && counties.isEmpty()) {
             log.info("PTV scope names no municipality or county: importing the whole country");
         }
@@ -103,21 +103,16 @@ class PtvConfiguration {
         return List.copyOf(checked);
     }
 
-    private static Set<String> serviceClasses(String file) {
-        if (file == null || file.isBlank()) {
+    private static Set<String> serviceClasses(String name, MappingFiles mappings) {
+        if (name == null || name.isBlank()) {
             return Set.of();
         }
-        Path path = Path.of(file);
-        if (!Files.isRegularFile(path)) {
-            throw new InvalidConfigurationException(PREFIX + "scope.service-classes-file",
-                    "names '" + file + "', which is not a readable file");
-        }
-        CsvTable table = CsvTable.read(path);
+        MappingFile file = mappings.named(PREFIX + "scope.service-classes-file", name.strip());
+        CsvTable table = CsvTable.read(file);
         Set<String> codes = new LinkedHashSet<>();
         for (String code : table.column("service_class")) {
             if (!SERVICE_CLASS.matcher(code).matches()) {
-                throw new InvalidConfigurationException(PREFIX + "scope.service-classes-file",
-                        "lists '" + code + "' in " + file + ", which is not a PTV service class code like P5.17");
+                throw file.invalid("lists '" + code + "', which is not a PTV service class code like P5.17");
             }
             codes.add(code);
         }

@@ -4,17 +4,16 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import fi.tarjotin.system.InvalidConfigurationException;
+import fi.tarjotin.system.MappingFile;
+import fi.tarjotin.system.MappingFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The column-mapping files under {@code mappings/spreadsheet/}. They are a contract checked when the
@@ -29,24 +28,21 @@ final class ColumnMappings {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE).build();
 
+    private static final String FOLDER = "spreadsheet";
+
     private final Map<String, ColumnMapping> byName;
 
     private ColumnMappings(Map<String, ColumnMapping> byName) {
         this.byName = Collections.unmodifiableMap(byName);
     }
 
-    static ColumnMappings load(Path directory) {
+    static ColumnMappings load(MappingFiles files) {
         Map<String, ColumnMapping> mappings = new TreeMap<>();
-        if (!Files.isDirectory(directory)) {
-            return new ColumnMappings(mappings);
-        }
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".yaml")).sorted().toList()) {
+        for (MappingFile file : files.files(FOLDER, ".yaml")) {
+            if (file.name().indexOf('/', FOLDER.length() + 1) < 0) {
                 ColumnMapping mapping = read(file);
                 mappings.put(mapping.name(), mapping);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read spreadsheet mappings from " + directory, e);
         }
         return new ColumnMappings(mappings);
     }
@@ -59,15 +55,15 @@ final class ColumnMappings {
         return byName;
     }
 
-    private static ColumnMapping read(Path file) {
-        String name = file.getFileName().toString().replaceFirst("\\.yaml$", "");
+    private static ColumnMapping read(MappingFile file) {
+        String name = file.name().substring(FOLDER.length() + 1).replaceFirst("\\.yaml$", "");
         if (!MAPPING_NAME.matcher(name).matches()) {
             throw invalid(file, "its name must be lower-case letters, digits and hyphens (it names the inbox "
                     + "folder and the source spreadsheet-" + name + ")");
         }
         ColumnMapping read;
         try {
-            read = YAML.readValue(file.toFile(), ColumnMapping.class);
+            read = YAML.readValue(file.read(), ColumnMapping.class);
         } catch (IOException e) {
             throw invalid(file, e.getMessage().lines().findFirst().orElse(e.toString()));
         }
@@ -94,7 +90,7 @@ final class ColumnMappings {
                 separators, read.wholeCountry());
     }
 
-    private static IllegalStateException invalid(Path file, String reason) {
-        return new IllegalStateException("Spreadsheet mapping " + file + " is invalid: " + reason);
+    private static InvalidConfigurationException invalid(MappingFile file, String reason) {
+        return file.invalid("the spreadsheet column mapping is invalid: " + reason);
     }
 }

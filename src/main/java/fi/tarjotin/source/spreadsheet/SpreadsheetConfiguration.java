@@ -6,13 +6,13 @@ import fi.tarjotin.source.ImportLauncher;
 import fi.tarjotin.source.JdbcRejectedRecordRepository;
 import fi.tarjotin.source.StoredRecordReplay;
 import fi.tarjotin.system.InvalidConfigurationException;
+import fi.tarjotin.system.MappingFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,7 +31,7 @@ class SpreadsheetConfiguration {
 
     @Bean
     SpreadsheetImports spreadsheetImports(SpreadsheetProperties properties,
-            @Value("${tarjotin.mappings-directory}") Path mappingsDirectory, ImportLauncher launcher,
+            MappingFiles mappingFiles, ImportLauncher launcher,
             JdbcRejectedRecordRepository rejects, Taxonomies taxonomies, ObjectMapper json,
             StoredRecordReplay storedRecords) {
         if (properties.inbox() == null) {
@@ -44,7 +44,7 @@ class SpreadsheetConfiguration {
         if (properties.maxFileSize() == null || properties.maxFileSize().toBytes() <= 0) {
             throw new InvalidConfigurationException(PREFIX + "max-file-size", "must be a positive size like 20MB");
         }
-        ColumnMappings mappings = ColumnMappings.load(mappingsDirectory.resolve("spreadsheet"));
+        ColumnMappings mappings = ColumnMappings.load(mappingFiles);
         for (String name : mappings.all().keySet()) {
             createFolder(properties.inbox().resolve(name));
         }

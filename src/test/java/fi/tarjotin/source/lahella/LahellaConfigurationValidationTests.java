@@ -10,6 +10,7 @@ import fi.tarjotin.model.Taxonomies;
 import fi.tarjotin.source.SourceFetcher;
 import fi.tarjotin.source.http.HttpSettings;
 import fi.tarjotin.system.InvalidConfigurationException;
+import fi.tarjotin.system.MappingFiles;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +21,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 /** A wrong lähellä.fi setting stops start-up with a message that names the property. */
 class LahellaConfigurationValidationTests {
 
-    private static final Path MAPPINGS = Path.of("mappings");
+    private static final MappingFiles MAPPINGS = new MappingFiles(Path.of("mappings"));
     private static final Taxonomies TAXONOMIES = new Taxonomies(MAPPINGS);
     private static final Crosswalks CROSSWALKS = new Crosswalks(MAPPINGS, TAXONOMIES);
     private static final String BASE_URL = "https://hallinta.lahella.example";

@@ -21,6 +21,7 @@ import fi.tarjotin.source.ImportSink;
 import fi.tarjotin.source.SourceFetcher;
 import fi.tarjotin.source.http.HttpSettings;
 import fi.tarjotin.support.Fixtures;
+import fi.tarjotin.system.MappingFiles;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.Test;
  */
 class LahellaListingRequestTests {
 
-    private static final Path MAPPINGS = Path.of("mappings");
+    private static final MappingFiles MAPPINGS = new MappingFiles(Path.of("mappings"));
     private static final Taxonomies TAXONOMIES = new Taxonomies(MAPPINGS);
     private static final WireMockServer LAHELLA = new WireMockServer(WireMockConfiguration.options().dynamicPort());
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.tarjotin.model.Crosswalks;
 import fi.tarjotin.model.CsvTable;
 import fi.tarjotin.model.Taxonomies;
+import fi.tarjotin.system.MappingFiles;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class LahellaRegionsTests {
 
-    private static final Path MAPPINGS = Path.of("mappings");
+    private static final MappingFiles MAPPINGS = new MappingFiles(Path.of("mappings"));
     private static final Taxonomies TAXONOMIES = new Taxonomies(MAPPINGS);
     private static final Crosswalks CROSSWALKS = new Crosswalks(MAPPINGS, TAXONOMIES);
     // The 19 region codes of lähellä.fi's activity form (reverse-engineered enumeration).
@@ -69,7 +70,7 @@ class LahellaRegionsTests {
 
     @Test
     void everyLahellaRegionResolvesAndStateCountiesNamesOnlyKnownCounties() {
-        CsvTable stateCounties = CsvTable.read(MAPPINGS.resolve("lahella/state-counties.csv"));
+        CsvTable stateCounties = CsvTable.read(MAPPINGS.file("lahella/state-counties.csv"));
 
         assertThat(stateCounties.column("wellbeing_services_county"))
                 .allMatch(TAXONOMIES.wellbeingServicesCountyCodes()::contains);

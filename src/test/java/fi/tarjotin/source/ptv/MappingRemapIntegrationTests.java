@@ -62,7 +62,7 @@ class MappingRemapIntegrationTests extends PtvImportTestSupport {
             ImportRun remap = importToEnd(ImportKind.REMAP);
 
             assertThat(remap.status()).isEqualTo(RunStatus.FAILED);
-            assertThat(remap.error()).contains("ptv/v12/service.jsonata does not compile");
+            assertThat(remap.error()).contains("ptv/v12/service.jsonata: does not compile");
             assertThat(importToEnd(ImportKind.FULL).status()).as("the old mappings still work")
                     .isEqualTo(RunStatus.SUCCEEDED);
         } finally {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.tarjotin.TarjotinApplication;
 import fi.tarjotin.model.Taxonomies;
 import fi.tarjotin.system.InvalidConfigurationException;
+import fi.tarjotin.system.MappingFiles;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +18,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 /** A wrong PTV setting stops start-up with a message that names the property. */
 class PtvConfigurationValidationTests {
 
-    private static final Taxonomies TAXONOMIES = new Taxonomies(Path.of("mappings"));
+    private static final MappingFiles MAPPINGS = new MappingFiles(Path.of("mappings"));
+    private static final Taxonomies TAXONOMIES = new Taxonomies(MAPPINGS);
 
     @Test
     void acceptsTheDefaults() {
@@ -64,13 +66,13 @@ class PtvConfigurationValidationTests {
     }
 
     private static fi.tarjotin.source.SourceFetcher fetcher(PtvProperties properties) {
-        return new PtvConfiguration().ptvFetcher(properties, TAXONOMIES, new ObjectMapper());
+        return new PtvConfiguration().ptvFetcher(properties, TAXONOMIES, MAPPINGS, new ObjectMapper());
     }
 
     private static PtvProperties properties(String version, String apiKey, List<String> municipalities, String cron) {
         return new PtvProperties(true, version, new PtvProperties.V11(URI.create("https://ptv.example")),
                 new PtvProperties.V12(URI.create("https://ptv.example"), apiKey),
-                new PtvProperties.Scope(municipalities, List.of(), true, "mappings/ptv/service-class-scope.csv"),
+                new PtvProperties.Scope(municipalities, List.of(), true, "ptv/service-class-scope.csv"),
                 cron, "0 40 2 ? * SUN", true, 100,
                 new PtvProperties.Http(Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ofMillis(1),
                         Duration.ofMillis(1)));

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fi.tarjotin.system.CsvFile;
+import fi.tarjotin.system.InvalidConfigurationException;
+import fi.tarjotin.system.MappingFiles;
 import fi.tarjotin.system.SpreadsheetFileException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +22,7 @@ class ColumnMappingContractTests {
 
     @Test
     void theShippedMappingCoversTheTraysRegistrationForm() {
-        ColumnMapping mapping = ColumnMappings.load(Path.of("mappings/spreadsheet")).find("jarjestot").orElseThrow();
+        ColumnMapping mapping = ColumnMappings.load(new MappingFiles(Path.of("mappings"))).find("jarjestot").orElseThrow();
 
         assertThat(mapping.usedColumns()).containsOnlyKeys("id", "name", "introduction", "business-id",
                 "municipalities", "street", "postal-code", "post-office", "email", "website", "needs", "categories",
@@ -34,7 +36,7 @@ class ColumnMappingContractTests {
 
     @Test
     void theShippedExampleFileHasEveryColumnTheMappingNames() throws IOException, SpreadsheetFileException {
-        ColumnMapping mapping = ColumnMappings.load(Path.of("mappings/spreadsheet")).find("jarjestot").orElseThrow();
+        ColumnMapping mapping = ColumnMappings.load(new MappingFiles(Path.of("mappings"))).find("jarjestot").orElseThrow();
         CsvFile example = CsvFile.parse(Files.readAllBytes(Path.of("examples/spreadsheet/jarjestot.csv")));
 
         assertThat(example.headers()).containsAll(mapping.usedColumns().values());
@@ -56,20 +58,23 @@ class ColumnMappingContractTests {
 
     @Test
     void additionsModeRetiresNothing(@TempDir Path directory) throws IOException {
-        Files.writeString(directory.resolve("uudet.yaml"), "mode: additions\ncolumns:\n  name: Nimi\n");
+        Files.writeString(Files.createDirectories(directory.resolve("spreadsheet")).resolve("uudet.yaml"),
+                "mode: additions\ncolumns:\n  name: Nimi\n");
 
-        ColumnMapping mapping = ColumnMappings.load(directory).find("uudet").orElseThrow();
+        ColumnMapping mapping = ColumnMappings.load(new MappingFiles(directory)).find("uudet").orElseThrow();
 
         assertThat(mapping.retiresMissingRows()).isFalse();
         assertThat(mapping.usedColumns()).containsExactly(Map.entry("name", "Nimi"));
     }
 
     private static void assertInvalid(Path directory, String file, String content, String reason) throws IOException {
-        Path folder = Files.createDirectories(directory.resolve(file.replace(".yaml", "")));
+        Path folder = Files.createDirectories(directory.resolve(file.replace(".yaml", "")).resolve("spreadsheet"));
         Files.writeString(folder.resolve(file), content);
 
-        assertThatThrownBy(() -> ColumnMappings.load(folder)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("Spreadsheet mapping " + folder.resolve(file) + " is invalid: ")
+        assertThatThrownBy(() -> ColumnMappings.load(new MappingFiles(folder.getParent())))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("Invalid mapping file " + folder.resolve(file)
+                        + ": the spreadsheet column mapping is invalid: ")
                 .hasMessageContaining(reason);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.tarjotin.model.CsvTable;
 import fi.tarjotin.model.Taxonomies;
+import fi.tarjotin.system.MappingFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class ToimeksiCrosswalkTests {
 
-    private static final Path MAPPINGS = Path.of("mappings");
+    private static final MappingFiles MAPPINGS = new MappingFiles(Path.of("mappings"));
     private final Taxonomies taxonomies = new Taxonomies(MAPPINGS);
 
     @Test
@@ -47,6 +48,6 @@ class ToimeksiCrosswalkTests {
     }
 
     private static CsvTable table(String file) {
-        return CsvTable.read(MAPPINGS.resolve("toimeksi").resolve(file));
+        return CsvTable.read(MAPPINGS.file("toimeksi/" + file));
     }
 }
