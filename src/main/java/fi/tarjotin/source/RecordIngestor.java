@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.tarjotin.catalogue.JdbcEntityRepository;
 import fi.tarjotin.mapping.MappedDocument;
 import fi.tarjotin.mapping.MappingException;
+import fi.tarjotin.needs.NeedDecision;
 import fi.tarjotin.source.JdbcSourceRecordRepository.RecordWrite;
 import fi.tarjotin.source.JdbcSourceRecordRepository.StoredRecord;
 import fi.tarjotin.system.Hashes;
@@ -65,6 +66,7 @@ public class RecordIngestor {
         Instant now = Instant.now();
         Map<String, StoredRecord> stored = sourceRecords.findStored(source, kind, records.keySet());
         String currentMapping = mapper.version(mappingSet, kind);
+        Map<String, Map<String, NeedDecision>> needDecisions = mapper.needDecisions(source, kind, records.keySet());
         List<Long> seen = new ArrayList<>();
         List<RecordWrite> writes = new ArrayList<>();
         List<String> documents = new ArrayList<>();
@@ -92,7 +94,8 @@ public class RecordIngestor {
             }
             MappedDocument mapped;
             try {
-                mapped = mapper.map(mappingSet, kind, record.payload());
+                mapped = mapper.map(mappingSet, kind, record.payload(),
+                        needDecisions.getOrDefault(record.sourceId(), Map.of()));
             } catch (MappingException e) {
                 reject(runId, source, record, e.getMessage(), payload);
                 rejected++;
