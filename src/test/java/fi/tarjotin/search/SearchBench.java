@@ -115,7 +115,7 @@ public final class SearchBench {
                 100.0 * withSourceNeed / n, withNeedAfter, 100.0 * withNeedAfter / n, inferNanos / 1e6 / n * 1000);
 
         long buildStart = System.nanoTime();
-        TextIndex index = new TextIndex(morphology);
+        TextIndex<String> index = new TextIndex<>(morphology, id -> id);
         index.put(documents);
         index.refresh();
         System.out.printf("search index: %d services in %.1f s%n", index.size(), (System.nanoTime() - buildStart) / 1e9);
