@@ -41,9 +41,8 @@ public class ServiceSearch {
     private final CatalogueEntryFacts entryFacts;
     private final ServiceIndex services;
     private final ObjectMapper json;
-    private final TextIndex index;
-    /** Parsed once: a common word returns thousands of ids per search. */
-    private final Map<String, UUID> uuids = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Ids as UUIDs, parsed once per index snapshot: a common word returns thousands of ids per search. */
+    private final TextIndex<UUID> index;
     private long indexedGeneration = Long.MIN_VALUE;
     private Instant newestPublished;
 
@@ -53,7 +52,7 @@ public class ServiceSearch {
         this.entryFacts = entryFacts;
         this.services = services;
         this.json = json;
-        this.index = new TextIndex(morphology);
+        this.index = new TextIndex<>(morphology, UUID::fromString);
     }
 
     @PreDestroy
@@ -66,12 +65,7 @@ public class ServiceSearch {
         if (indexedGeneration != services.generation()) {
             refreshIfChanged();
         }
-        List<String> ids = index.search(words);
-        List<UUID> result = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            result.add(uuids.computeIfAbsent(id, UUID::fromString));
-        }
-        return result;
+        return index.search(words);
     }
 
     /**

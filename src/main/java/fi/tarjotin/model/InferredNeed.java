@@ -1,5 +1,6 @@
 package fi.tarjotin.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -10,8 +11,20 @@ import java.util.List;
  * @param score 0–1: one minus the product of (1 − weight) over the evidence; {@code tarjotin.needs.min-score}
  *     and above are kept
  * @param evidence what signalled it, strongest first
+ * @param confirmed a coordinator confirmed it on this record ({@code fi.tarjotin.needs.NeedDecisions}); absent
+ *     when not. A confirmed need stays, with the evidence it was confirmed on, even when its words are gone.
  */
-public record InferredNeed(String need, double score, List<Evidence> evidence) {
+public record InferredNeed(String need, double score, List<Evidence> evidence,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean confirmed) {
+
+    public InferredNeed(String need, double score, List<Evidence> evidence) {
+        this(need, score, evidence, false);
+    }
+
+    /** The same need, marked as a coordinator's confirmed one. */
+    public InferredNeed asConfirmed() {
+        return new InferredNeed(need, score, evidence, true);
+    }
 
     /**
      * @param field where the words stand: {@code name}, {@code alternateName}, {@code keywords},

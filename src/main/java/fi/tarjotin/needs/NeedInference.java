@@ -93,8 +93,16 @@ public class NeedInference {
 
     /** Writes {@code inferredNeeds} into a service document (removing a stale one); returns what was inferred. */
     public List<InferredNeed> annotate(ObjectNode service, ObjectMapper json) {
+        return annotate(service, json, Map.of());
+    }
+
+    /**
+     * Writes {@code inferredNeeds} into a service document (removing a stale one), honouring coordinators'
+     * decisions on this record (by need code); returns what was written.
+     */
+    public List<InferredNeed> annotate(ObjectNode service, ObjectMapper json, Map<String, NeedDecision> decisions) {
         service.remove("inferredNeeds");
-        List<InferredNeed> inferred = infer(service);
+        List<InferredNeed> inferred = infer(service, decisions);
         if (!inferred.isEmpty()) {
             ArrayNode array = service.putArray("inferredNeeds");
             inferred.forEach(need -> array.add(json.valueToTree(need)));
@@ -104,6 +112,15 @@ public class NeedInference {
 
     /** The needs the service's words signal and its source did not give, highest score first. */
     public List<InferredNeed> infer(JsonNode service) {
+        return infer(service, Map.of());
+    }
+
+    /**
+     * As {@link #infer(JsonNode)}, with coordinators' decisions: a rejected need is left out whatever its
+     * score; a confirmed one is kept (marked confirmed) at any score, with the evidence it was confirmed on
+     * when its words are gone, unless the source now gives it itself.
+     */
+    public List<InferredNeed> infer(JsonNode service, Map<String, NeedDecision> decisions) {
         Set<String> given = new HashSet<>();
         service.path("needs").forEach(code -> given.add(code.asText()));
         Map<String, Map<String, Evidence>> evidenceByNeed = new LinkedHashMap<>();
@@ -128,8 +145,19 @@ public class NeedInference {
                 miss *= 1 - weight;
             }
             double score = Math.round((1 - miss) * 1000) / 1000.0;
-            if (score >= minScore) {
+            NeedDecision decision = decisions.get(entry.getKey());
+            if (decision != null && decision.rejects()) {
+                continue;
+            }
+            if (decision != null && decision.confirms()) {
+                result.add(new InferredNeed(entry.getKey(), score, List.copyOf(evidence), true));
+            } else if (score >= minScore) {
                 result.add(new InferredNeed(entry.getKey(), score, List.copyOf(evidence)));
+            }
+        }
+        for (NeedDecision decision : decisions.values()) {
+            if (decision.confirms() && !given.contains(decision.need()) && !evidenceByNeed.containsKey(decision.need())) {
+                result.add(decision.asDecided().asConfirmed());
             }
         }
         result.sort(Comparator.comparingDouble(InferredNeed::score).reversed().thenComparing(InferredNeed::need));

@@ -6,13 +6,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -25,10 +28,10 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -52,12 +55,20 @@ import org.apache.lucene.util.BytesRef;
  * stem is indexed and matched as a prefix, as the read model's PostgreSQL search did. Every query word
  * must match (in any language and field); ranking is BM25 with names weighing most, then equal scores by
  * name. Thread-safe: updates go through one writer, searches see the last {@link #refresh()}.
+ *
+ * @param <I> the documents' ids as the caller uses them: parsed once per index snapshot, not per hit
  */
-public final class TextIndex implements AutoCloseable {
+public final class TextIndex<I> implements AutoCloseable {
 
     /** Field boosts by weight: names, keywords, summaries, descriptions. */
     static final Map<String, Float> BOOSTS = Map.of("A", 4f, "B", 2f, "C", 1.5f, "D", 1f);
+    /** The weights in one order, so a query's clauses (and float sums of its scores) are the same every run. */
+    private static final List<String> WEIGHTS = List.of("A", "B", "C", "D");
     static final List<String> LANGUAGES = List.of("fi", "sv", "en");
+    /** Field names by weight and language: {@code A_fi} … */
+    private static final String[][] FIELDS = fields();
+    /** Query words whose built queries are kept; past it the cache starts again (a search box's words repeat). */
+    private static final int WORD_QUERY_CACHE_LIMIT = 50_000;
     private static final String ID = "id";
     private static final String SORT_NAME = "sort_name";
     /** Stems shorter than this match whole words only, never as a prefix (as in the PostgreSQL search). */
@@ -68,12 +79,17 @@ public final class TextIndex implements AutoCloseable {
             "sv", SwedishAnalyzer.getDefaultStopSet(), "en", EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
 
     private final Morphology morphology;
+    private final Function<String, I> ids;
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    /** Built queries by query word; empty for a word that is a stop word everywhere. */
+    private final Map<String, Optional<Query>> wordQueries = new ConcurrentHashMap<>();
 
-    public TextIndex(Morphology morphology) {
+    /** An index whose search results are the documents' ids as {@code ids} turns them into the caller's type. */
+    public TextIndex(Morphology morphology, Function<String, I> ids) {
         this.morphology = morphology;
+        this.ids = ids;
         try {
             // The texts arrive analysed (space-separated terms): the analyser only splits them.
             this.writer = new IndexWriter(directory, new IndexWriterConfig(new WhitespaceAnalyzer()));
@@ -123,7 +139,7 @@ public final class TextIndex implements AutoCloseable {
     }
 
     /** Ids of the documents matching every word, most relevant first; no word (or only stop words) finds nothing. */
-    public List<String> search(List<String> words) {
+    public List<I> search(List<String> words) {
         Query query = query(words);
         if (query == null) {
             return List.of();
@@ -131,18 +147,18 @@ public final class TextIndex implements AutoCloseable {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                DocumentOrder order = order(searcher.getIndexReader());
+                DocumentOrder<I> order = order(searcher.getIndexReader());
                 // Every match with its score, then one primitive sort: a common word matches thousands of
                 // services, and a field-sorting collector plus a stored-field read per hit cost most of the time.
                 Ranking ranking = new Ranking(order.rankByDoc);
                 searcher.search(query, ranking);
                 long[] hits = Arrays.copyOf(ranking.hits, ranking.size);
                 Arrays.sort(hits);
-                List<String> ids = new ArrayList<>(hits.length);
+                List<I> found = new ArrayList<>(hits.length);
                 for (long hit : hits) {
-                    ids.add(order.idByRank[(int) (hit & 0xffffffffL)]);
+                    found.add(order.idByRank.get((int) (hit & 0xffffffffL)));
                 }
-                return ids;
+                return found;
             } finally {
                 searchers.release(searcher);
             }
@@ -191,13 +207,13 @@ public final class TextIndex implements AutoCloseable {
     }
 
     /** Per index snapshot: each document's rank in name order (ties by id), and the id at each rank. */
-    private record DocumentOrder(IndexReader reader, int[] rankByDoc, String[] idByRank) {
+    private record DocumentOrder<I>(IndexReader reader, int[] rankByDoc, List<I> idByRank) {
     }
 
-    private volatile DocumentOrder documentOrder;
+    private volatile DocumentOrder<I> documentOrder;
 
-    private DocumentOrder order(IndexReader reader) throws IOException {
-        DocumentOrder cached = documentOrder;
+    private DocumentOrder<I> order(IndexReader reader) throws IOException {
+        DocumentOrder<I> cached = documentOrder;
         if (cached != null && cached.reader() == reader) {
             return cached;
         }
@@ -219,12 +235,12 @@ public final class TextIndex implements AutoCloseable {
         }
         Arrays.sort(docs, Comparator.<Integer, String>comparing(doc -> names[doc]).thenComparing(doc -> ids[doc]));
         int[] rankByDoc = new int[maxDoc];
-        String[] idByRank = new String[maxDoc];
+        List<I> idByRank = new ArrayList<>(maxDoc);
         for (int rank = 0; rank < maxDoc; rank++) {
             rankByDoc[docs[rank]] = rank;
-            idByRank[rank] = ids[docs[rank]];
+            idByRank.add(this.ids.apply(ids[docs[rank]]));
         }
-        DocumentOrder order = new DocumentOrder(reader, rankByDoc, idByRank);
+        DocumentOrder<I> order = new DocumentOrder<>(reader, rankByDoc, idByRank);
         documentOrder = order;
         return order;
     }
@@ -292,23 +308,9 @@ public final class TextIndex implements AutoCloseable {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         int clauses = 0;
         for (String raw : words) {
-            String word = raw.toLowerCase(Locale.ROOT);
-            BooleanQuery.Builder any = new BooleanQuery.Builder();
-            int alternatives = 0;
-            for (String language : LANGUAGES) {
-                if (STOP_WORDS.get(language).contains(word)) {
-                    continue;
-                }
-                for (Query match : wordQueries(word, language)) {
-                    for (Map.Entry<String, Float> weight : BOOSTS.entrySet()) {
-                        any.add(new BoostQuery(retarget(match, weight.getKey() + "_" + language), weight.getValue()),
-                                Occur.SHOULD);
-                        alternatives++;
-                    }
-                }
-            }
-            if (alternatives > 0) {
-                all.add(any.build(), Occur.MUST);
+            Query any = wordQuery(raw.toLowerCase(Locale.ROOT));
+            if (any != null) {
+                all.add(any, Occur.MUST);
                 clauses++;
             }
         }
@@ -316,42 +318,82 @@ public final class TextIndex implements AutoCloseable {
     }
 
     /**
-     * How one query word is looked for in one language, as queries on a placeholder field: its lemmas as
-     * terms where the morphology knows it, else its stem as a term and, from three letters, as a prefix.
+     * One query word as a disjunction over every field and language, or null when it is a stop word in every
+     * language. Built once per word (queries are immutable and independent of the index snapshot): the
+     * morphology and the clause building are most of a search's own work once Lucene has the postings.
      */
-    private List<Query> wordQueries(String word, String language) {
-        List<Query> queries = new ArrayList<>();
+    private Query wordQuery(String word) {
+        Optional<Query> known = wordQueries.get(word);
+        if (known != null) {
+            return known.orElse(null);
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        int alternatives = 0;
+        for (int language = 0; language < LANGUAGES.size(); language++) {
+            if (STOP_WORDS.get(LANGUAGES.get(language)).contains(word)) {
+                continue;
+            }
+            for (Alternative alternative : alternatives(word, LANGUAGES.get(language))) {
+                for (int weight = 0; weight < WEIGHTS.size(); weight++) {
+                    Term term = new Term(FIELDS[weight][language], alternative.text());
+                    Query match = alternative.prefix() ? new PrefixQuery(term) : new TermQuery(term);
+                    any.add(new BoostQuery(match, BOOSTS.get(WEIGHTS.get(weight))), Occur.SHOULD);
+                    alternatives++;
+                }
+            }
+        }
+        Optional<Query> built = alternatives > 0 ? Optional.of(any.build()) : Optional.empty();
+        if (wordQueries.size() >= WORD_QUERY_CACHE_LIMIT) {
+            wordQueries.clear();
+        }
+        wordQueries.put(word, built);
+        return built.orElse(null);
+    }
+
+    /** A form one query word is looked for as: a whole term, or a prefix of terms. */
+    private record Alternative(BytesRef text, boolean prefix) {
+    }
+
+    /**
+     * How one query word is looked for in one language: its lemmas as terms where the morphology knows it,
+     * else its stem as a term and, from three letters, as a prefix.
+     */
+    private List<Alternative> alternatives(String word, String language) {
+        List<Alternative> alternatives = new ArrayList<>();
         if ("en".equals(language)) {
-            prefixOrTerm(englishStem(word), queries);
-            return queries;
+            prefixOrTerm(englishStem(word), alternatives);
+            return alternatives;
         }
         Word analysed = morphology.analyse(word, language);
         if (!analysed.parts().isEmpty()) {
             for (String lemma : analysed.lemmas()) {
-                queries.add(new TermQuery(new Term("_", lemma)));
+                alternatives.add(new Alternative(new BytesRef(lemma), false));
             }
-            return queries;
+            return alternatives;
         }
         for (String stem : analysed.lemmas()) {
-            prefixOrTerm(stem, queries);
+            prefixOrTerm(stem, alternatives);
         }
         // As the PostgreSQL search did: a long word also by its first letters less two, which catches
         // consonant gradation the stemmer misses (muistisairaus → muistisairauksien).
         if (word.length() >= GRADATION_PREFIX_FROM) {
-            queries.add(new PrefixQuery(new Term("_", word.substring(0, word.length() - 2))));
+            alternatives.add(new Alternative(new BytesRef(word.substring(0, word.length() - 2)), true));
         }
-        return queries;
+        return alternatives;
     }
 
-    private static void prefixOrTerm(String stem, List<Query> queries) {
-        queries.add(stem.length() >= MIN_PREFIX ? new PrefixQuery(new Term("_", stem)) : new TermQuery(new Term("_", stem)));
+    private static void prefixOrTerm(String stem, List<Alternative> alternatives) {
+        alternatives.add(new Alternative(new BytesRef(stem), stem.length() >= MIN_PREFIX));
     }
 
-    private static Query retarget(Query query, String field) {
-        if (query instanceof PrefixQuery prefix) {
-            return new PrefixQuery(new Term(field, prefix.getPrefix().bytes()));
+    private static String[][] fields() {
+        String[][] fields = new String[WEIGHTS.size()][LANGUAGES.size()];
+        for (int weight = 0; weight < WEIGHTS.size(); weight++) {
+            for (int language = 0; language < LANGUAGES.size(); language++) {
+                fields[weight][language] = WEIGHTS.get(weight) + "_" + LANGUAGES.get(language);
+            }
         }
-        return new TermQuery(new Term(field, ((TermQuery) query).getTerm().bytes()));
+        return fields;
     }
 
     /** English words are matched by a light stem: plural and possessive endings off. */

@@ -8,6 +8,7 @@ import fi.tarjotin.mapping.MappedDocument;
 import fi.tarjotin.mapping.MappingException;
 import fi.tarjotin.mapping.MappingStages;
 import fi.tarjotin.model.RecordKind;
+import fi.tarjotin.needs.NeedDecision;
 import fi.tarjotin.source.JdbcSourceRecordRepository.RecordWrite;
 import fi.tarjotin.source.JdbcSourceRecordRepository.StoredRecord;
 import fi.tarjotin.system.Hashes;
@@ -67,6 +68,7 @@ public class RecordIngestor {
         Instant now = Instant.now();
         Map<String, StoredRecord> stored = sourceRecords.findStored(source, kind, records.keySet());
         String currentMapping = mapper.version(mappingSet, kind);
+        Map<String, Map<String, NeedDecision>> needDecisions = mapper.needDecisions(source, kind, records.keySet());
         List<Long> seen = new ArrayList<>();
         List<RecordWrite> writes = new ArrayList<>();
         List<String> documents = new ArrayList<>();
@@ -94,7 +96,8 @@ public class RecordIngestor {
             }
             MappedDocument mapped;
             try {
-                mapped = mapper.map(mappingSet, kind, record.payload());
+                mapped = mapper.map(mappingSet, kind, record.payload(),
+                        needDecisions.getOrDefault(record.sourceId(), Map.of()));
             } catch (MappingException e) {
                 reject(runId, source, record, e.getMessage(), payload);
                 rejected++;

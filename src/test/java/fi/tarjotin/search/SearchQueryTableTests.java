@@ -53,7 +53,7 @@ class SearchQueryTableTests {
         List<String> report = new ArrayList<>();
         int fi = 0;
         int sv = 0;
-        try (TextIndex index = new TextIndex(morphology)) {
+        try (TextIndex<String> index = new TextIndex<>(morphology, id -> id)) {
             List<SearchDocument> documents = new ArrayList<>();
             for (String line : Files.readAllLines(RECORDS, StandardCharsets.UTF_8).subList(1, lines(RECORDS))) {
                 String[] cells = line.split("\t", -1);
