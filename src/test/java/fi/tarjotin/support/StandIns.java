@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -29,7 +28,12 @@ public final class StandIns {
     public static final int SMTP_PORT = freePort();
     /** A copy of {@code mappings/}, so a test may edit a mapping file without touching the checkout. */
     public static final Path MAPPINGS = copyOfMappings();
-    public static final Path INBOX = Path.of("target/test-inbox/" + UUID.randomUUID());
+    /**
+     * The shared context's spreadsheet inbox, as application-test.yaml sets it. Not a system property like the
+     * others: Camel's placeholders prefer system properties to Spring's, so the other contexts could not have
+     * inboxes of their own, and would take in the files dropped here.
+     */
+    public static final Path INBOX = Path.of("target/test-inbox/shared-context");
     /** The database of the context that tests an outage ({@link EdgeAndOutageContext}), behind a switchable proxy. */
     public static final SwitchableTcpProxy DATABASE_PROXY;
 
@@ -48,7 +52,6 @@ public final class StandIns {
         System.setProperty("tarjotin.sources.toimeksi.base-url", TOIMEKSI.baseUrl());
         System.setProperty("tarjotin.reminders.smtp.port", Integer.toString(SMTP_PORT));
         System.setProperty("tarjotin.mappings-directory", MAPPINGS.toString());
-        System.setProperty("tarjotin.sources.spreadsheet.inbox", INBOX.toString());
         System.setProperty("tarjotin.test.database-proxy-port", Integer.toString(DATABASE_PROXY.port()));
     }
 
