@@ -32,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -178,10 +179,10 @@ class CatalogueApiController {
     ResponseEntity<?> service(@PathVariable String id, HttpServletRequest request) {
         String language = ApiParameters.of(request.getParameterMap(), DETAIL_PARAMETERS, properties).language();
         StoredDetail stored = storedDetail("service", id, language);
-        UUID serviceId = ApiParameters.parseUuid("id", id);
         if (stored.body() != null) {
             return storedBody(request, stored);
         }
+        UUID serviceId = ApiParameters.parseUuid("id", id);
         ServiceParts parts = catalogue.servicesWithParts(List.of(serviceId));
         CatalogueEntry service = parts.services().get(serviceId);
         if (service == null) {
@@ -328,7 +329,7 @@ class CatalogueApiController {
         }
         // The service is nested as its stored detail holds it, up to its own locations: only the link and its
         // location are rendered here.
-        CatalogueEntry location = catalogue.findAll("location", java.util.Collections.singleton(link.locationId()))
+        CatalogueEntry location = catalogue.findAll("location", Collections.singleton(link.locationId()))
                 .get(link.locationId());
         byte[] own = write(hsds.serviceAtLocation(link, null, location, language));
         byte[] nesting = ",\"service\":".getBytes(StandardCharsets.UTF_8);
