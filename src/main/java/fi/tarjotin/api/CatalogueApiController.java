@@ -6,11 +6,12 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
+import fi.tarjotin.api.ApiParameters.Place;
+import fi.tarjotin.api.ApiParameters.Shape;
 import fi.tarjotin.api.TaxonomyTerms.Term;
 import fi.tarjotin.api.TaxonomyTerms.Vocabulary;
 import fi.tarjotin.catalogue.CatalogueEntry;
 import fi.tarjotin.catalogue.CatalogueFilter;
-import fi.tarjotin.catalogue.JdbcCatalogueReader;
 import fi.tarjotin.catalogue.GenerationCache;
 import fi.tarjotin.catalogue.JdbcCatalogueReader.EntryPage;
 import fi.tarjotin.catalogue.JdbcCatalogueReader.IdPage;
@@ -18,18 +19,20 @@ import fi.tarjotin.catalogue.JdbcCatalogueReader.NearPage;
 import fi.tarjotin.catalogue.JdbcCatalogueReader.Point;
 import fi.tarjotin.catalogue.JdbcCatalogueReader.PostcodeArea;
 import fi.tarjotin.catalogue.JdbcCatalogueReader.ServiceParts;
-import fi.tarjotin.api.ApiParameters.Place;
-import fi.tarjotin.api.ApiParameters.Shape;
-import fi.tarjotin.catalogue.ServiceIndex;
+import fi.tarjotin.catalogue.JdbcCatalogueReader.StoredDetail;
+import fi.tarjotin.catalogue.JdbcCatalogueReader;
 import fi.tarjotin.catalogue.ServiceIndex.Facets;
+import fi.tarjotin.catalogue.ServiceIndex;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +43,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -77,15 +81,17 @@ class CatalogueApiController {
 
     private final JdbcCatalogueReader catalogue;
     private final HsdsDocuments hsds;
+    private final HsdsDetails details;
     private final TaxonomyTerms terms;
     private final ApiProperties properties;
     private final ObjectMapper json;
     private final GenerationCache<String, String> renderedListItems;
 
-    CatalogueApiController(JdbcCatalogueReader catalogue, HsdsDocuments hsds, TaxonomyTerms terms,
+    CatalogueApiController(JdbcCatalogueReader catalogue, HsdsDocuments hsds, HsdsDetails details, TaxonomyTerms terms,
             ApiProperties properties, ObjectMapper json, ServiceIndex serviceIndex) {
         this.catalogue = catalogue;
         this.hsds = hsds;
+        this.details = details;
         this.terms = terms;
         this.properties = properties;
         this.json = json;
@@ -118,7 +124,7 @@ class CatalogueApiController {
             stream(request, response, "service", filter, entry -> switch (shape) {
                 case MINIMAL -> hsds.serviceMinimal(entry, language);
                 case LIST -> hsds.serviceListItem(entry, null, language);
-                case FULL -> serviceDetails(List.of(entry.entityId()), language).get(0);
+                case FULL -> details.services(List.of(entry.entityId()), language).get(0);
             });
             return null;
         }
@@ -141,7 +147,7 @@ class CatalogueApiController {
         ArrayNode contents = body.putArray("contents");
         switch (shape) {
             case MINIMAL -> page.entries().forEach(entry -> contents.add(hsds.serviceMinimal(entry, language)));
-            case FULL -> contents.addAll(serviceDetails(page.entries().stream().map(CatalogueEntry::entityId).toList(),
+            case FULL -> contents.addAll(details.services(page.entries().stream().map(CatalogueEntry::entityId).toList(),
                     language));
             case LIST -> {
                 Map<UUID, CatalogueEntry> organizations = organizationsOf(page.entries());
@@ -170,8 +176,12 @@ class CatalogueApiController {
     }
 
     @GetMapping(path = "/services/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ObjectNode service(@PathVariable String id, HttpServletRequest request) {
+    ResponseEntity<?> service(@PathVariable String id, HttpServletRequest request) {
         String language = ApiParameters.of(request.getParameterMap(), DETAIL_PARAMETERS, properties).language();
+        StoredDetail stored = storedDetail("service", id, language);
+        if (stored.body() != null) {
+            return storedBody(request, stored);
+        }
         UUID serviceId = ApiParameters.parseUuid("id", id);
         ServiceParts parts = catalogue.servicesWithParts(List.of(serviceId));
         CatalogueEntry service = parts.services().get(serviceId);
@@ -181,7 +191,7 @@ class CatalogueApiController {
         if (service.successorId() != null) {
             throw new MergedEntityException("services", service.entityId(), service.successorId());
         }
-        return serviceDetail(service, parts, language);
+        return ResponseEntity.ok(details.service(service, parts, language));
     }
 
     // ---- organisations --------------------------------------------------------------------------------
@@ -197,7 +207,7 @@ class CatalogueApiController {
         boolean full = fullServices || parameters.flag("full");
         if (ndjson(parameters, request)) {
             stream(request, response, "organization", filter, entry -> full
-                    ? organizationDetails(List.of(entry), fullServices, language).get(0)
+                    ? details.organizations(List.of(entry), fullServices, language).get(0)
                     : hsds.organizationListItem(entry, language));
             return null;
         }
@@ -206,17 +216,23 @@ class CatalogueApiController {
             return envelope(page, parameters, entry -> hsds.organizationListItem(entry, language));
         }
         ObjectNode body = pageHeader(page.total(), page.entries().size(), parameters);
-        body.putArray("contents").addAll(organizationDetails(page.entries(), fullServices, language));
+        body.putArray("contents").addAll(details.organizations(page.entries(), fullServices, language));
         return body;
     }
 
     @GetMapping(path = "/organizations/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ObjectNode organization(@PathVariable String id, HttpServletRequest request) {
+    ResponseEntity<?> organization(@PathVariable String id, HttpServletRequest request) {
         ApiParameters parameters = ApiParameters.of(request.getParameterMap(), ORGANIZATION_DETAIL_PARAMETERS, properties);
         String language = parameters.language();
         boolean fullServices = parameters.flag("full_service");
         parameters.flag("full"); // checked, and always so: a detail is the full organisation
-        return organizationDetails(List.of(find("organization", id)), fullServices, language).get(0);
+        if (!fullServices) {
+            StoredDetail stored = storedDetail("organization", id, language);
+            if (stored.body() != null) {
+                return storedBody(request, stored);
+            }
+        }
+        return ResponseEntity.ok(details.organizations(List.of(find("organization", id)), fullServices, language).get(0));
     }
 
     // ---- services at locations ------------------------------------------------------------------------
@@ -303,9 +319,27 @@ class CatalogueApiController {
     }
 
     @GetMapping(path = "/service_at_locations/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ObjectNode serviceAtLocation(@PathVariable String id, HttpServletRequest request) {
+    ResponseEntity<?> serviceAtLocation(@PathVariable String id, HttpServletRequest request) {
         String language = ApiParameters.of(request.getParameterMap(), DETAIL_PARAMETERS, properties).language();
-        return servicesAtLocationDetails(List.of(find("service_at_location", id)), language).get(0);
+        CatalogueEntry link = find("service_at_location", id);
+        StoredDetail service = link.serviceId() == null ? null
+                : catalogue.storedDetail("service", link.serviceId(), language, details.today()).orElse(null);
+        if (service == null || service.body() == null || service.successorId() != null) {
+            return ResponseEntity.ok(servicesAtLocationDetails(List.of(link), language).get(0));
+        }
+        // The service is nested as its stored detail holds it, up to its own locations: only the link and its
+        // location are rendered here.
+        CatalogueEntry location = catalogue.findAll("location", Collections.singleton(link.locationId()))
+                .get(link.locationId());
+        byte[] own = write(hsds.serviceAtLocation(link, null, location, language));
+        byte[] nesting = ",\"service\":".getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[own.length - 1 + nesting.length + service.nestedLength() + 2];
+        System.arraycopy(own, 0, body, 0, own.length - 1);
+        System.arraycopy(nesting, 0, body, own.length - 1, nesting.length);
+        System.arraycopy(service.body(), 0, body, own.length - 1 + nesting.length, service.nestedLength());
+        body[body.length - 2] = '}';
+        body[body.length - 1] = '}';
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     // ---- taxonomies -----------------------------------------------------------------------------------
@@ -382,43 +416,32 @@ class CatalogueApiController {
         return ndjson;
     }
 
-    /**
-     * Services as their detail gives them (phones, areas, languages, attributes, locations), read with their
-     * links, locations and organisations in one query, in the order given.
-     */
-    private List<ObjectNode> serviceDetails(List<UUID> ids, String language) {
-        ServiceParts parts = catalogue.servicesWithParts(ids);
-        return ids.stream().map(parts.services()::get).filter(service -> service != null)
-                .map(service -> serviceDetail(service, parts, language)).toList();
-    }
-
-    private ObjectNode serviceDetail(CatalogueEntry service, ServiceParts parts, String language) {
-        return hsds.service(service, parts.related().get(service.organizationId()),
-                parts.links().getOrDefault(service.entityId(), List.of()), parts.related(), language);
-    }
-
-    /** Organisations as their detail gives them; their services as list items or, with fullServices, as details. */
-    private List<ObjectNode> organizationDetails(List<CatalogueEntry> organizations, boolean fullServices,
-            String language) {
-        Map<UUID, List<CatalogueEntry>> services = catalogue.activeReferrers("service", "organization_id",
-                organizations.stream().map(CatalogueEntry::entityId).toList());
-        Map<UUID, ObjectNode> serviceDetails = new HashMap<>();
-        if (fullServices) {
-            List<UUID> all = services.values().stream().flatMap(List::stream).map(CatalogueEntry::entityId).toList();
-            List<ObjectNode> details = serviceDetails(all, language);
-            for (int index = 0; index < all.size(); index++) {
-                serviceDetails.put(all.get(index), details.get(index));
-            }
+    private byte[] write(ObjectNode node) {
+        try {
+            return json.writeValueAsBytes(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return organizations.stream().map(organization -> {
-            List<CatalogueEntry> own = services.getOrDefault(organization.entityId(), List.of());
-            ObjectNode detail = hsds.organization(organization, fullServices ? List.of() : own, language);
-            if (fullServices) {
-                ArrayNode list = detail.putArray("services");
-                own.forEach(service -> list.add(serviceDetails.get(service.entityId())));
-            }
-            return detail;
-        }).toList();
+    }
+
+    /** The entity's stored detail lookup; an unknown id is a 404 and a merged one a 301, as when rendered. */
+    private StoredDetail storedDetail(String entityType, String given, String language) {
+        UUID id = ApiParameters.parseUuid("id", given);
+        StoredDetail stored = catalogue.storedDetail(entityType, id, language, details.today())
+                .orElseThrow(() -> new NotFoundException(entityType.replace('_', ' '), given));
+        if (stored.successorId() != null) {
+            throw new MergedEntityException(entityType + "s", id, stored.successorId());
+        }
+        return stored;
+    }
+
+    /**
+     * A stored detail as it is: its bytes written straight to the response with their stored ETag (a matching
+     * {@code If-None-Match} is a 304), so the ETag filter need not buffer and hash them.
+     */
+    private static ResponseEntity<byte[]> storedBody(HttpServletRequest request, StoredDetail stored) {
+        ShallowEtagHeaderFilter.disableContentCaching(request);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).eTag(stored.etag()).body(stored.body());
     }
 
     /** Services at locations as lists give them: the location nested, the service as a list item. */

@@ -41,9 +41,7 @@ class Freshness {
         if (!CHECKED.contains(entry.entityType())) {
             return;
         }
-        LocalDate checked = entry.assuredDate() != null ? entry.assuredDate()
-                : LocalDate.ofInstant(entry.lastModified(), HELSINKI);
-        extension.put("stale", checked.plus(staleAfter).isBefore(LocalDate.now(clock.withZone(HELSINKI))));
+        extension.put("stale", lastDayFresh(entry).isBefore(today()));
         if (entry.assuredDate() != null) {
             // HSDS has assured_date on services only; the profile gives it for organisations too.
             extension.put("assured_date", entry.assuredDate().toString());
@@ -51,5 +49,33 @@ class Freshness {
         if (entry.assuredBy() != null && ROLES.contains(entry.assuredBy())) {
             extension.put("assured_by", entry.assuredBy());
         }
+    }
+
+    /** Today in Helsinki, the day freshness is judged on. */
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(HELSINKI));
+    }
+
+    /**
+     * The first day on which {@code stale} turns true for the entry, when that is after {@code today}; null when it
+     * is stale already or is not a record that is checked. A rendered copy holding the flag is good until then.
+     */
+    LocalDate turnsStaleOn(CatalogueEntry entry, LocalDate today) {
+        if (entry == null || !CHECKED.contains(entry.entityType())) {
+            return null;
+        }
+        LocalDate firstStaleDay = lastDayFresh(entry).plusDays(1);
+        return firstStaleDay.isAfter(today) ? firstStaleDay : null;
+    }
+
+    /** What the rule depends on besides the records, for the fingerprint of rendered copies. */
+    Period staleAfter() {
+        return staleAfter;
+    }
+
+    private LocalDate lastDayFresh(CatalogueEntry entry) {
+        LocalDate checked = entry.assuredDate() != null ? entry.assuredDate()
+                : LocalDate.ofInstant(entry.lastModified(), HELSINKI);
+        return checked.plus(staleAfter);
     }
 }

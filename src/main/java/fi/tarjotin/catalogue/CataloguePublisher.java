@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
@@ -41,8 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component("cataloguePublisher")
 public class CataloguePublisher {
 
-    /** Raise when what an entry holds changes, so existing databases are republished at the next start. */
-    private static final String FORMAT_VERSION = "catalogue-entry-2";
+    /** Raise when what an entry holds changes, so existing databases are republished at the next start (3: details). */
+    private static final String FORMAT_VERSION = "catalogue-entry-3";
     private static final int BATCH_SIZE = 1000;
     private static final Logger log = LoggerFactory.getLogger(CataloguePublisher.class);
 
@@ -130,6 +131,10 @@ public class CataloguePublisher {
               FROM source_record s JOIN entity_member em ON em.source_record_id = s.id
              WHERE c.%1$s_ref IS NOT NULL AND c.%1$s_id IS NULL
                AND s.source = c.source AND s.kind = '%2$s' AND s.source_id = c.%1$s_ref""";
+    // The same for the entries a batch has just written, so their details are rendered with their references.
+    private static final String RESOLVE_BATCH = RESOLVE + " AND c.entity_id = ANY(:ids)";
+    /** The entry types whose details the read model keeps (see {@link StoredDetails}). */
+    private static final Set<String> WITH_DETAILS = Set.of("service", "organization");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -137,6 +142,7 @@ public class CataloguePublisher {
     private final ObjectMapper json;
     private final ServiceIndex serviceIndex;
     private final ServiceSearch serviceSearch;
+    private final StoredDetails details;
     private final String fingerprint;
     private final ProducerTemplate routes;
     // One drain at a time in this instance, so a drain that returns has published everything queued before it.
@@ -144,15 +150,16 @@ public class CataloguePublisher {
 
     CataloguePublisher(NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction,
             CatalogueEntryFacts entryFacts, Taxonomies taxonomies, ObjectMapper json, ServiceIndex serviceIndex,
-            ServiceSearch serviceSearch, ProducerTemplate routes) {
+            ServiceSearch serviceSearch, StoredDetails details, ProducerTemplate routes) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.entryFacts = entryFacts;
         this.json = json;
         this.serviceIndex = serviceIndex;
         this.serviceSearch = serviceSearch;
+        this.details = details;
         this.routes = routes;
-        this.fingerprint = Hashes.sha256(FORMAT_VERSION + "\n" + taxonomies.fingerprint());
+        this.fingerprint = Hashes.sha256(FORMAT_VERSION + "\n" + taxonomies.fingerprint() + "\n" + details.fingerprint());
     }
 
     /**
@@ -221,6 +228,8 @@ public class CataloguePublisher {
                         ON CONFLICT (entity_id) DO NOTHING""", new MapSqlParameterSource());
                 log.info("The read model's format or the taxonomy tables changed: all {} entities are published "
                         + "again", queued);
+                // Copies rendered the old way are not served meanwhile: the API renders details on request.
+                jdbc.update("DELETE FROM catalogue_detail", new MapSqlParameterSource());
                 jdbc.update("""
                         INSERT INTO catalogue_state (singleton, fingerprint, built_at) VALUES (true, :fingerprint, :now)
                         ON CONFLICT (singleton) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, built_at = EXCLUDED.built_at""",
@@ -278,11 +287,13 @@ public class CataloguePublisher {
         }
         // Entity resolution may have unresolved references without changing an entity that is queued.
         int resolved = resolveReferences();
+        // The details that embed what was published (queued with it), and those whose freshness turned.
+        int rendered = renderQueuedDetails();
         if (published + resolved > 0) {
             jdbc.queryForObject("SELECT nextval('catalogue_generation')", new MapSqlParameterSource(), Long.class);
             if (published >= BATCH_SIZE) {
-                log.info("Catalogue read model: {} entities published in {} s", published,
-                        Duration.between(started, Instant.now()).toSeconds());
+                log.info("Catalogue read model: {} entities published, {} details rendered again for what they embed,"
+                        + " in {} s", published, rendered, Duration.between(started, Instant.now()).toSeconds());
             }
         }
         if (awaited) {
@@ -366,6 +377,24 @@ public class CataloguePublisher {
         jdbc.update("""
                 DELETE FROM catalogue_publish_failure f USING unnest(:ids, :versions) AS t(id, version)
                  WHERE f.entity_id = t.id AND f.entity_version <= t.version""", published);
+        // The details of these entries, in the same transaction, with their references resolved first.
+        MapSqlParameterSource batch = new MapSqlParameterSource("ids", SqlArrays.of("uuid", ids));
+        jdbc.update(RESOLVE_BATCH.formatted("organization", "organization"), batch);
+        jdbc.update(RESOLVE_BATCH.formatted("service", "service"), batch);
+        jdbc.update(RESOLVE_BATCH.formatted("location", "location"), batch);
+        details.renderWithEntries(claimed.stream().filter(entity -> WITH_DETAILS.contains(entity.entityType()))
+                .map(Claimed::id).toList());
+    }
+
+    private int renderQueuedDetails() {
+        try {
+            return details.renderQueued();
+        } catch (RuntimeException e) {
+            // The queue keeps them: the next drain renders them; meanwhile the API renders them on request.
+            log.warn("Rendering the details queued for what they embed failed; the next publish tries again: {}",
+                    e.toString());
+            return 0;
+        }
     }
 
     /** Keeps the reason, and takes the entity out of the queue until its next change queues it again. */

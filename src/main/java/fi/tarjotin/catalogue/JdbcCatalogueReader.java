@@ -8,6 +8,7 @@ import fi.tarjotin.system.SqlArrays;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -114,6 +115,38 @@ public class JdbcCatalogueReader {
                     .forEach(entry -> entries.put(entry.entityId(), entry));
         }
         return entries;
+    }
+
+    /** Entries of one type by id, active or not, in no particular order; ids of other types are left out. */
+    public Map<UUID, CatalogueEntry> findAll(String entityType, Collection<UUID> ids) {
+        Map<UUID, CatalogueEntry> entries = new LinkedHashMap<>();
+        Set<UUID> wanted = new HashSet<>(ids);
+        wanted.remove(null);
+        if (!wanted.isEmpty()) {
+            jdbc.query("SELECT " + COLUMNS + " FROM " + ENTRIES + " WHERE c.entity_id = ANY(:ids) AND c.entity_type = :type",
+                    new MapSqlParameterSource("ids", SqlArrays.of("uuid", wanted)).addValue("type", entityType),
+                    this::entry).forEach(entry -> entries.put(entry.entityId(), entry));
+        }
+        return entries;
+    }
+
+    /**
+     * The stored detail of an entity in a language (Flyway V16), when it is current on {@code today}: its bytes as
+     * the API answers them, without reading the document. Empty when no entry of the type has the id; the body is
+     * null when there is no current copy (not rendered yet, or a freshness flag in it has turned since).
+     */
+    public Optional<StoredDetail> storedDetail(String entityType, UUID id, String language, LocalDate today) {
+        return jdbc.query("""
+                SELECT c.successor_id, d.body, d.etag, d.nested_length FROM catalogue_entry c
+                  LEFT JOIN catalogue_detail d ON d.entity_id = c.entity_id AND d.language = :language
+                       AND d.rendered_on <= :today AND (d.fresh_until IS NULL OR d.fresh_until > :today)
+                 WHERE c.entity_id = :id AND c.entity_type = :type""",
+                new MapSqlParameterSource("id", id).addValue("type", entityType).addValue("language", language)
+                        .addValue("today", java.sql.Date.valueOf(today)),
+                (row, number) -> new StoredDetail(row.getObject("successor_id", UUID.class),
+                        // A text column's bytes as the server sent them: UTF-8, nothing decoded.
+                        row.getBytes("body"), row.getString("etag"), (Integer) row.getObject("nested_length")))
+                .stream().findFirst();
     }
 
     /** The active entries of a type that point to the given entity (services of an organisation, links of a service). */
@@ -412,6 +445,14 @@ public class JdbcCatalogueReader {
      */
     public record ServiceParts(Map<UUID, CatalogueEntry> services, Map<UUID, List<CatalogueEntry>> links,
             Map<UUID, CatalogueEntry> related) {
+    }
+
+    /**
+     * What a detail request needs before anything is rendered: the successor of a merged entity, and the stored
+     * copy's bytes and ETag (null when there is no current copy); for a service, how many bytes of it a service at
+     * a location nests.
+     */
+    public record StoredDetail(UUID successorId, byte[] body, String etag, Integer nestedLength) {
     }
 
     /** A WGS84 point. */

@@ -18,8 +18,8 @@ public final class CatalogueRecords {
     /** Empties every table an import writes, the read model included, and starts their ids again at 1. */
     public static void emptyCatalogue(JdbcTemplate jdbc) {
         jdbc.execute("TRUNCATE import_run, source_record, mapped_record, entity, entity_member, rejected_record,"
-                + " catalogue_entry, catalogue_pending, catalogue_publish_failure, match_review, match_decision,"
-                + " need_decision RESTART IDENTITY CASCADE");
+                + " catalogue_entry, catalogue_pending, catalogue_publish_failure, catalogue_detail,"
+                + " catalogue_detail_pending, match_review, match_decision, need_decision RESTART IDENTITY CASCADE");
     }
 
     /**

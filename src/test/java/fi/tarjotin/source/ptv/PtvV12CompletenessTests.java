@@ -9,10 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fi.tarjotin.support.Fixtures;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 
 /** Every value of real-shaped PTV v12 records (src/test/resources/ptv/fidelity/v12) reaches the API or is listed. */
-@TestPropertySource(properties = "tarjotin.sources.ptv.api-version=v12")
 class PtvV12CompletenessTests extends PtvCompletenessTestSupport {
 
     private static final String FIXTURES = "ptv/fidelity/v12/";
