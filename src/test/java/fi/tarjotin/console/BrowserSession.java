@@ -141,10 +141,29 @@ final class BrowserSession implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(1280, 1000));
     }
 
-    /** The page does not scroll sideways: everything fits the window's width. */
+    /**
+     * The page does not scroll sideways: everything fits the window's width. A busy machine may lay the page out
+     * before the window's new size reaches it, so the check waits a moment for the layout to settle, and names the
+     * elements that stick out if it never does.
+     */
     void assertFitsWidth() {
-        Number overflow = (Number) script("return document.documentElement.scrollWidth - window.innerWidth;");
-        assertThat(overflow.intValue()).as("page wider than the window on " + driver.getCurrentUrl()).isLessThanOrEqualTo(0);
+        long deadline = System.nanoTime() + FIND_TIMEOUT.toNanos();
+        Number overflow = overflow();
+        while (overflow.intValue() > 0 && System.nanoTime() < deadline) {
+            pause();
+            overflow = overflow();
+        }
+        Object sticking = script("""
+                return Array.from(document.querySelectorAll('body *'))
+                    .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                    .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                        + (e.className ? '.' + e.className : '')).join(', ');""");
+        assertThat(overflow.intValue()).as("page wider than the window on %s (%s)", driver.getCurrentUrl(), sticking)
+                .isLessThanOrEqualTo(0);
+    }
+
+    private Number overflow() {
+        return (Number) script("return document.documentElement.scrollWidth - window.innerWidth;");
     }
 
     /** Saves a screenshot of the window as target/console-screenshots/name.png. */
