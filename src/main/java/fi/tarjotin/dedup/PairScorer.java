@@ -16,7 +16,9 @@ import java.util.Set;
  * independence assumption would, five agreeing contacts outweigh any name. So the strongest agreement counts
  * in full, each further one only in part, and together they can bring a pair at most
  * {@value #CONTACTS_BEYOND_EVEN} bits past even odds ({@value #CONTACTS_BEYOND_EVEN_REGISTERED} between two
- * registered bodies): contacts say "the same organiser"; that it is the same organisation the name has to say.
+ * registered bodies), plus what the name's level learned to say against random records beyond what it says
+ * against the organiser's other activities: contacts say "the same organiser"; that it is the same
+ * organisation the name has to say, and a name that agrees even weakly says some of it.
  */
 final class PairScorer {
 
@@ -60,7 +62,8 @@ final class PairScorer {
                 contributions.put(field, weights.bits(level, comparison.termFrequency(field)));
             }
         }
-        if (sameOrganiser(contributions)) {
+        boolean sameOrganiser = sameOrganiser(contributions);
+        if (sameOrganiser) {
             // Two records sharing an organiser's contacts are not two random records: how alike their names
             // are is weighed against the candidate pairs that are two organisations (an organiser's other
             // activities, a federation's chapters), not against random pairs. One name exactly is still
@@ -73,9 +76,26 @@ final class PairScorer {
             }
         }
         boolean registered = comparison.level(MatchField.LEGAL_FORM) != null;
-        discountCorrelatedContacts(contributions, -weights.priorBits()
-                + (registered ? CONTACTS_BEYOND_EVEN_REGISTERED : CONTACTS_BEYOND_EVEN));
+        double beyondEven = (registered ? CONTACTS_BEYOND_EVEN_REGISTERED : CONTACTS_BEYOND_EVEN)
+                + (sameOrganiser ? nameBeyondCandidates(comparison) : 0);
+        discountCorrelatedContacts(contributions, -weights.priorBits() + beyondEven);
         return PairScore.of(weights.priorBits(), contributions);
+    }
+
+    /**
+     * What the name's level says against random records beyond what it says against the candidates sharing an
+     * organiser's contacts, in bits (learned, never negative): the room the contacts get past even odds. A
+     * weak or contained name at one phone and street is some evidence of one organisation, which weighing the
+     * name against the organiser's other activities alone would leave unused; a name that differs leaves none.
+     */
+    private double nameBeyondCandidates(Comparison comparison) {
+        for (MatchField name : NAMES) {
+            ComparisonLevel level = comparison.level(name);
+            if (level != null) {
+                return Math.max(0, weights.bits(level, Double.NaN) - weights.bitsAmongCandidates(level));
+            }
+        }
+        return 0;
     }
 
     private static boolean sameOrganiser(Map<MatchField, Double> contributions) {
