@@ -142,10 +142,12 @@ final class PairComparator {
                         statistics.tokenWeights(b, j), equivalentTokens);
                 best = Math.max(best, (coverage[0] + coverage[1]) / 2);
                 // The shorter name's every word in the longer: "North Austin Head Start" in "Child Inc of Travis
-                // County – North Austin Head Start". One word alone ("Nuoret") is too generic to count.
-                int shorter = Math.min(leftTokens.size(), rightTokens.size());
-                double shorterCoverage = leftTokens.size() <= rightTokens.size() ? coverage[0] : coverage[1];
-                contained |= shorter >= 2 && shorterCoverage >= CONTAINED;
+                // County – North Austin Head Start". One word alone counts only when few records have it
+                // ("McCormick" in "Chicago Public Schools McCormick"): "Nuoret" is too generic.
+                List<String> shorterTokens = leftTokens.size() <= rightTokens.size() ? leftTokens : rightTokens;
+                double shorterCoverage = shorterTokens == leftTokens ? coverage[0] : coverage[1];
+                contained |= shorterCoverage >= CONTAINED && (shorterTokens.size() >= 2
+                        || shorterTokens.size() == 1 && statistics.isRareWord(shorterTokens.get(0)));
             }
         }
         boolean registered = a.name().legalForm() != LegalForm.NONE || b.name().legalForm() != LegalForm.NONE;
