@@ -10,13 +10,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Abbreviations and other spellings learned from the list being matched: between two records the first pass
- * found to be one organisation almost surely (on contacts and the rest of the name), a name that has exactly
- * one word the other name lacks, and the other exactly one word the first lacks, most likely writes one word
- * two ways ({@code pk} / {@code park}, {@code yhd} / {@code yhdistys}, {@code kesk} / {@code keskus}). A pair of
- * words seen so in at least {@value #MIN_PAIRS} such pairs of records becomes an equivalence for the second
- * pass, beside the small fixed dictionaries of {@link NameNormalizer}: so the names of pairs with fewer
- * contacts to go on agree too.
+ * Abbreviations learned from the list being matched: between two records the first pass found to be one
+ * organisation almost surely (on contacts and the rest of the name), a name that has exactly one word the other
+ * name lacks, and the other exactly one word the first lacks, may write one word two ways ({@code pk} /
+ * {@code park}, {@code tk} / {@code terveyskeskus}). A pair of such words where one {@link #abbreviates} the
+ * other, seen so in at least {@value #MIN_PAIRS} such pairs of records, becomes an equivalence for the second
+ * pass, beside the small fixed dictionaries of {@link NameNormalizer}: so the names of pairs with fewer contacts
+ * to go on agree too.
  */
 final class LearnedAbbreviations {
 
@@ -47,7 +47,7 @@ final class LearnedAbbreviations {
             if (unmatched.get(0).size() == 1 && unmatched.get(1).size() == 1) {
                 String a = unmatched.get(0).get(0);
                 String b = unmatched.get(1).get(0);
-                if (isWord(a) && isWord(b)) {
+                if (isWord(a) && isWord(b) && (abbreviates(a, b) || abbreviates(b, a))) {
                     counts.merge(a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a, 1, Integer::sum);
                 }
             }
@@ -63,6 +63,25 @@ final class LearnedAbbreviations {
             }
         });
         return new LearnedAbbreviations(Map.copyOf(equivalents), Map.copyOf(support));
+    }
+
+    /**
+     * Whether {@code shorter} can be an abbreviation of {@code longer}: shorter, the same first letter and its
+     * letters in order among the longer's ({@code pk} / {@code park}, {@code ctr} / {@code center}). Two words
+     * that only stand in each other's place (a renamed association's old and new word, a translation, a site's
+     * two names) are not learned.
+     */
+    static boolean abbreviates(String shorter, String longer) {
+        if (shorter.length() >= longer.length() || shorter.charAt(0) != longer.charAt(0)) {
+            return false;
+        }
+        int next = 1;
+        for (int i = 1; i < longer.length() && next < shorter.length(); i++) {
+            if (longer.charAt(i) == shorter.charAt(next)) {
+                next++;
+            }
+        }
+        return next == shorter.length();
     }
 
     private static boolean isWord(String token) {

@@ -201,6 +201,25 @@ class DedupQualityTests {
         assertThat(entities.get("lapua")).isNotEqualTo(entities.get("salo"));
     }
 
+    /** A word the sure matches write two ways ("Pk" / "Park") is learned as one word and named in the report. */
+    @Test
+    void wordsWrittenTwoWaysInSureMatchesAreLearned() {
+        List<DedupRecord> records = new ArrayList<>();
+        String[][] places = {{"Washington", "Heights"}, {"Humboldt", "Valley"}, {"Garfield", "Ridge"},
+            {"Douglas", "Hills"}};
+        for (int i = 0; i < places.length; i++) {
+            String street = "Lake Street " + (10 + i);
+            String phone = "017 555 01" + i + i;
+            String email = places[i][0].toLowerCase(Locale.ROOT) + "@example.org";
+            String name = places[i][0] + " " + places[i][1] + " %s Learning Center ry";
+            records.add(organisation("a" + i, name.formatted("Pk"), street, "7010" + i, "Kuopio", phone, email, ""));
+            records.add(organisation("b" + i, name.formatted("Park"), street, "7010" + i, "Kuopio", phone, email, ""));
+        }
+        DedupResult withLearning = new Deduplicator(MatchSettings.defaults()).deduplicate(records);
+
+        assertThat(withLearning.learnedWeights()).contains("learned equivalent name words: park=pk (4)");
+    }
+
     @Test
     void theSameRecordsGiveTheSameEntityIdsInAnyOrder() {
         List<DedupRecord> shuffled = new ArrayList<>(labelled);
