@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * Deduplicates records: normalise each once, find candidate pairs by blocking, score them, and join the
@@ -57,14 +59,20 @@ public final class Deduplicator {
         LevelWeights weights = WeightEstimation.estimate(records, candidates, comparator,
                 indexPairs(decisions.merge(), indexById), indexPairs(decisions.keepApart(), indexById),
                 settings.randomPairs(), settings.estimationPairs());
-        PairScorer scorer = new PairScorer(comparator, weights);
-        List<ScoredPair> scored = IntStream.range(0, candidates.length).parallel().mapToObj(i -> {
-            MatchRecord a = records.get((int) (candidates[i] >>> 32));
-            MatchRecord b = records.get((int) candidates[i]);
-            PairScore score = scorer.score(a, b);
-            Band band = score.exactKey() ? Band.MATCH : settings.bandOf(score.probability());
-            return band == Band.NON_MATCH ? null : new ScoredPair(a, b, score, band);
-        }).filter(pair -> pair != null).sorted(STRONGEST_FIRST).toList();
+        PairScorer firstPass = new PairScorer(comparator, weights);
+        List<ScoredPair> scored = score(records, candidates, firstPass, (a, b) -> true);
+        // Second pass: words the sure matches wrote two ways count as one word, in the pairs whose names they touch.
+        LearnedAbbreviations learned = LearnedAbbreviations.learn(scored.stream()
+                .filter(pair -> !pair.score().exactKey()
+                        && pair.score().probability() >= LearnedAbbreviations.FROM_PROBABILITY)
+                .map(pair -> new MatchRecord[] {pair.a(), pair.b()}).toList());
+        PairScorer scorer = learned.isEmpty() ? firstPass
+                : new PairScorer(comparator.withEquivalentTokens(learned.equivalents()), weights);
+        if (!learned.isEmpty()) {
+            List<ScoredPair> rescored = score(records, candidates, scorer, learned::touches);
+            scored = Stream.concat(scored.stream().filter(pair -> !learned.touches(pair.a(), pair.b())),
+                    rescored.stream()).sorted(STRONGEST_FIRST).toList();
+        }
 
         Clusterer clusterer = new Clusterer(records);
         for (Decisions.Pair pair : decisions.keepApart()) {
@@ -108,7 +116,22 @@ public final class Deduplicator {
         long entities = assignments.stream().map(Assignment::entityId).distinct().count();
         Figures figures = new Figures(records.size(), candidates.length, matchPairs,
                 scored.size() - matchPairs, refused, (int) entities);
-        return new DedupResult(assignments, reviewPairs, figures, weights.describe());
+        return new DedupResult(assignments, reviewPairs, figures, weights.describe() + learned.describe());
+    }
+
+    /** The candidate pairs {@code which} takes, scored, outside the non-match band, strongest first. */
+    private List<ScoredPair> score(List<MatchRecord> records, long[] candidates, PairScorer scorer,
+            BiPredicate<MatchRecord, MatchRecord> which) {
+        return IntStream.range(0, candidates.length).parallel().mapToObj(i -> {
+            MatchRecord a = records.get((int) (candidates[i] >>> 32));
+            MatchRecord b = records.get((int) candidates[i]);
+            if (!which.test(a, b)) {
+                return null;
+            }
+            PairScore score = scorer.score(a, b);
+            Band band = score.exactKey() ? Band.MATCH : settings.bandOf(score.probability());
+            return band == Band.NON_MATCH ? null : new ScoredPair(a, b, score, band);
+        }).filter(pair -> pair != null).sorted(STRONGEST_FIRST).toList();
     }
 
     private static List<int[]> indexPairs(List<Decisions.Pair> pairs, Map<String, Integer> indexById) {

@@ -134,13 +134,34 @@ public final class NameNormalizer {
             }
         }
         if (tokens.size() > 1) {
-            tokens.remove(cityKey);
+            withoutPlace(tokens, cityKey);
         }
         if (tokens.isEmpty()) {
             // A name that is nothing but designations ("Oy Ab") is kept as written rather than lost.
             tokens = words;
         }
         return new NameVariant(String.join("", tokens), List.copyOf(tokens));
+    }
+
+    /**
+     * Leaves the record's own municipality out of its name's tokens, also when it is written in several words
+     * ("Coyote Cafe (Las Vegas)" in Las Vegas), as long as something is left.
+     */
+    private static void withoutPlace(List<String> tokens, String cityKey) {
+        if (cityKey.isEmpty()) {
+            return;
+        }
+        for (int start = 0; start < tokens.size(); start++) {
+            StringBuilder joined = new StringBuilder();
+            for (int end = start; end < tokens.size() && joined.length() < cityKey.length(); end++) {
+                joined.append(tokens.get(end));
+                if (joined.length() == cityKey.length() && joined.toString().equals(cityKey)
+                        && end - start + 1 < tokens.size()) {
+                    tokens.subList(start, end + 1).clear();
+                    return;
+                }
+            }
+        }
     }
 
     private static Map<String, LegalForm> designations() {

@@ -2,7 +2,10 @@ package fi.tarjotin.dedup;
 
 import fi.tarjotin.dedup.ContactNormalizer.StreetKey;
 import fi.tarjotin.dedup.NameNormalizer.NameVariant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Compares two records field by field, Fellegi–Sunter style: every field compared on its own gives a
@@ -38,10 +41,21 @@ final class PairComparator {
 
     private final ValueStatistics statistics;
     private final double recordCount;
+    private final Map<String, Set<String>> equivalentTokens;
 
     PairComparator(ValueStatistics statistics) {
+        this(statistics, Map.of());
+    }
+
+    private PairComparator(ValueStatistics statistics, Map<String, Set<String>> equivalentTokens) {
         this.statistics = statistics;
         this.recordCount = Math.max(FEWEST_RECORDS_FOR_FREQUENCIES, statistics.recordCount());
+        this.equivalentTokens = equivalentTokens;
+    }
+
+    /** The same comparison, with name tokens learned to stand for each other ({@link LearnedAbbreviations}). */
+    PairComparator withEquivalentTokens(Map<String, Set<String>> equivalents) {
+        return new PairComparator(statistics, equivalents);
     }
 
     Comparison compare(MatchRecord a, MatchRecord b) {
@@ -125,13 +139,15 @@ final class PairComparator {
                 List<String> leftTokens = leftVariants.get(i).tokens();
                 List<String> rightTokens = rightVariants.get(j).tokens();
                 double[] coverage = coverage(leftTokens, statistics.tokenWeights(a, i), rightTokens,
-                        statistics.tokenWeights(b, j));
+                        statistics.tokenWeights(b, j), equivalentTokens);
                 best = Math.max(best, (coverage[0] + coverage[1]) / 2);
                 // The shorter name's every word in the longer: "North Austin Head Start" in "Child Inc of Travis
-                // County – North Austin Head Start". One word alone ("Nuoret") is too generic to count.
-                int shorter = Math.min(leftTokens.size(), rightTokens.size());
-                double shorterCoverage = leftTokens.size() <= rightTokens.size() ? coverage[0] : coverage[1];
-                contained |= shorter >= 2 && shorterCoverage >= CONTAINED;
+                // County – North Austin Head Start". One word alone counts only when few records have it
+                // ("McCormick" in "Chicago Public Schools McCormick"): "Nuoret" is too generic.
+                List<String> shorterTokens = leftTokens.size() <= rightTokens.size() ? leftTokens : rightTokens;
+                double shorterCoverage = shorterTokens == leftTokens ? coverage[0] : coverage[1];
+                contained |= shorterCoverage >= CONTAINED && (shorterTokens.size() >= 2
+                        || shorterTokens.size() == 1 && statistics.isRareWord(shorterTokens.get(0)));
             }
         }
         boolean registered = a.name().legalForm() != LegalForm.NONE || b.name().legalForm() != LegalForm.NONE;
@@ -160,15 +176,9 @@ final class PairComparator {
      * token is weighed by its own rarity only, so a typo, which makes a token rare, does not make the two names
      * look less alike.
      */
-    static double[] coverage(List<String> a, double[] aWeights, List<String> b, double[] bWeights) {
-        double[][] similarity = new double[a.size()][b.size()];
-        for (int i = 0; i < a.size(); i++) {
-            for (int j = 0; j < b.size(); j++) {
-                similarity[i][j] = tokenSimilarity(a.get(i), b.get(j));
-            }
-        }
-        markInitialisms(a, b, similarity, false);
-        markInitialisms(b, a, similarity, true);
+    static double[] coverage(List<String> a, double[] aWeights, List<String> b, double[] bWeights,
+            Map<String, Set<String>> equivalents) {
+        double[][] similarity = similarities(a, b, equivalents);
         double forward = 0;
         for (int i = 0; i < a.size(); i++) {
             double best = 0;
@@ -190,8 +200,52 @@ final class PairComparator {
 
     /** The symmetric soft TF-IDF similarity of two names: the mean of {@link #coverage}. */
     static double softTfIdf(List<String> a, double[] aWeights, List<String> b, double[] bWeights) {
-        double[] coverage = coverage(a, aWeights, b, bWeights);
+        double[] coverage = coverage(a, aWeights, b, bWeights, Map.of());
         return (coverage[0] + coverage[1]) / 2;
+    }
+
+    /** Token by token, how alike two names' tokens are: typos, compounds, truncations, initialisms, equivalents. */
+    private static double[][] similarities(List<String> a, List<String> b, Map<String, Set<String>> equivalents) {
+        double[][] similarity = new double[a.size()][b.size()];
+        for (int i = 0; i < a.size(); i++) {
+            Set<String> equivalent = equivalents.getOrDefault(a.get(i), Set.of());
+            for (int j = 0; j < b.size(); j++) {
+                similarity[i][j] = equivalent.contains(b.get(j)) ? 1 : tokenSimilarity(a.get(i), b.get(j));
+            }
+        }
+        markInitialisms(a, b, similarity, false);
+        markInitialisms(b, a, similarity, true);
+        return similarity;
+    }
+
+    /**
+     * The tokens of each name that match no token of the other, even as a typo, truncation or initialism:
+     * {@code [a's, b's]}. Between two records known to be one organisation, what is left over on both sides
+     * is often one word written two ways.
+     */
+    static List<List<String>> unmatchedTokens(List<String> a, List<String> b) {
+        double[][] similarity = similarities(a, b, Map.of());
+        List<String> left = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            double best = 0;
+            for (int j = 0; j < b.size(); j++) {
+                best = Math.max(best, similarity[i][j]);
+            }
+            if (best < SAME_TOKEN) {
+                left.add(a.get(i));
+            }
+        }
+        List<String> right = new ArrayList<>();
+        for (int j = 0; j < b.size(); j++) {
+            double best = 0;
+            for (int i = 0; i < a.size(); i++) {
+                best = Math.max(best, similarity[i][j]);
+            }
+            if (best < SAME_TOKEN) {
+                right.add(b.get(j));
+            }
+        }
+        return List.of(left, right);
     }
 
     /**

@@ -16,7 +16,10 @@ import java.util.Set;
  * independence assumption would, five agreeing contacts outweigh any name. So the strongest agreement counts
  * in full, each further one only in part, and together they can bring a pair at most
  * {@value #CONTACTS_BEYOND_EVEN} bits past even odds ({@value #CONTACTS_BEYOND_EVEN_REGISTERED} between two
- * registered bodies): contacts say "the same organiser"; that it is the same organisation the name has to say.
+ * registered bodies), plus what the name's level learned to say against random records beyond what it says
+ * against the organiser's other activities: contacts say "the same organiser"; that it is the same
+ * organisation the name has to say, and a name that is the other written otherwise or with words added says
+ * some of it.
  */
 final class PairScorer {
 
@@ -26,6 +29,12 @@ final class PairScorer {
     private static final Set<MatchField> ORGANISER_CONTACTS = EnumSet.of(MatchField.BUSINESS_ID, MatchField.PHONE,
             MatchField.EMAIL, MatchField.WEBSITE, MatchField.STREET);
     private static final Set<MatchField> NAMES = EnumSet.of(MatchField.NAME, MatchField.ACTIVITY_NAME);
+    // Name levels where one name is the other, written otherwise or with words added (a parent body's prefix,
+    // "Real BBQ"): not a weak likeness, which is what two activities of one organiser have, each with its own word.
+    private static final Set<ComparisonLevel> SAYS_SAME_ONE = EnumSet.of(ComparisonLevel.NAME_EXACT,
+            ComparisonLevel.NAME_VERY_SIMILAR, ComparisonLevel.NAME_CONTAINED, ComparisonLevel.NAME_SIMILAR,
+            ComparisonLevel.ACTIVITY_NAME_EXACT, ComparisonLevel.ACTIVITY_NAME_VERY_SIMILAR,
+            ComparisonLevel.ACTIVITY_NAME_CONTAINED, ComparisonLevel.ACTIVITY_NAME_SIMILAR);
     private static final double SECOND_CONTACT = 0.7;
     private static final double FURTHER_CONTACTS = 0.5;
     private static final double CONTACTS_BEYOND_EVEN = 0;
@@ -60,7 +69,8 @@ final class PairScorer {
                 contributions.put(field, weights.bits(level, comparison.termFrequency(field)));
             }
         }
-        if (sameOrganiser(contributions)) {
+        boolean sameOrganiser = sameOrganiser(contributions);
+        if (sameOrganiser) {
             // Two records sharing an organiser's contacts are not two random records: how alike their names
             // are is weighed against the candidate pairs that are two organisations (an organiser's other
             // activities, a federation's chapters), not against random pairs. One name exactly is still
@@ -73,9 +83,28 @@ final class PairScorer {
             }
         }
         boolean registered = comparison.level(MatchField.LEGAL_FORM) != null;
-        discountCorrelatedContacts(contributions, -weights.priorBits()
-                + (registered ? CONTACTS_BEYOND_EVEN_REGISTERED : CONTACTS_BEYOND_EVEN));
+        double beyondEven = (registered ? CONTACTS_BEYOND_EVEN_REGISTERED : CONTACTS_BEYOND_EVEN)
+                + (sameOrganiser ? nameBeyondCandidates(comparison) : 0);
+        discountCorrelatedContacts(contributions, -weights.priorBits() + beyondEven);
         return PairScore.of(weights.priorBits(), contributions);
+    }
+
+    /**
+     * What the name's level says against random records beyond what it says against the candidates sharing an
+     * organiser's contacts, in bits (learned, never negative): the room the contacts get past even odds. A
+     * similar or contained name at one phone and street is some evidence of one organisation, which weighing the
+     * name against the organiser's other activities alone would leave unused; a weak likeness (two activities
+     * of one organiser, each with its own word) or a name that differs leaves none.
+     */
+    private double nameBeyondCandidates(Comparison comparison) {
+        for (MatchField name : NAMES) {
+            ComparisonLevel level = comparison.level(name);
+            if (level != null) {
+                return SAYS_SAME_ONE.contains(level)
+                        ? Math.max(0, weights.bits(level, Double.NaN) - weights.bitsAmongCandidates(level)) : 0;
+            }
+        }
+        return 0;
     }
 
     private static boolean sameOrganiser(Map<MatchField, Double> contributions) {

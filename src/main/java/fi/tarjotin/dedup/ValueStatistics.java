@@ -20,6 +20,10 @@ import java.util.Set;
 final class ValueStatistics {
 
     private static final int TYPICAL_CLUSTER = 4;
+    // A word on at most this many records, or this share of them, names one organisation (a few sources' records
+    // of it and a namesake or two), like "McCormick"; "Nuoret" or "Martat" is on far more.
+    private static final int RARE_WORD_RECORDS = 2 * TYPICAL_CLUSTER;
+    private static final double RARE_WORD_SHARE = 0.001;
     // Beyond this many distinct sharers a value weighs nothing more; counting further only costs memory.
     private static final int COUNT_LIMIT = 1024;
 
@@ -94,6 +98,11 @@ final class ValueStatistics {
 
     int nameSharers(String nameKey) {
         return sharers(names, nameKey);
+    }
+
+    /** Whether a name word is on so few records that it names one organisation rather than a kind of one. */
+    boolean isRareWord(String token) {
+        return tokenFrequencies.getOrDefault(token, 0) <= Math.max(RARE_WORD_RECORDS, recordCount * RARE_WORD_SHARE);
     }
 
     /** The unit vector of a name variant's token weights (inverse document frequencies), for soft TF-IDF. */

@@ -56,6 +56,9 @@ class NameNormalizerTests {
         // The genitive is part of the name, and a name that is only the municipality stays.
         assertThat(NameNormalizer.normalize("Kuopion Martat", "Kuopio").key()).isEqualTo("kuopionmartat");
         assertThat(NameNormalizer.normalize("Kuopio", "Kuopio").key()).isEqualTo("kuopio");
+        // A municipality of several words likewise, and a name that is only the municipality stays.
+        assertThat(NameNormalizer.normalize("Coyote Cafe (Las Vegas)", "Las Vegas").key()).isEqualTo("coyotecafe");
+        assertThat(NameNormalizer.normalize("Las Vegas", "Las Vegas").key()).isEqualTo("lasvegas");
     }
 
     @Test
