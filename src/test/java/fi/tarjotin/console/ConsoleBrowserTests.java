@@ -1,10 +1,5 @@
 package fi.tarjotin.console;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,9 +9,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import fi.tarjotin.catalogue.CoverageSnapshots;
 import fi.tarjotin.support.CatalogueRecords;
-import fi.tarjotin.support.Fixtures;
 import fi.tarjotin.support.IntegrationTestSupport;
 import fi.tarjotin.support.PtvApiV11Context;
+import fi.tarjotin.support.PtvV11Fixtures;
 import fi.tarjotin.support.StandIns;
 import java.io.IOException;
 import java.net.URI;
@@ -51,7 +46,6 @@ class ConsoleBrowserTests extends IntegrationTestSupport {
 
     private static final WireMockServer PTV = StandIns.PTV;
     private static final int SMTP_PORT = StandIns.SMTP_PORT;
-    private static final String AREA = "/area/Municipality/code/297";
     private static final Path SHEET = Path.of("src/test/resources/dedup/pipeline/jarjestot.csv");
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(60);
     private static GreenMail smtp;
@@ -87,7 +81,7 @@ class ConsoleBrowserTests extends IntegrationTestSupport {
         PTV.resetAll();
         CatalogueRecords.emptyCatalogue(jdbc);
         smtp.purgeEmailFromAllMailboxes();
-        stubPtv();
+        PtvV11Fixtures.serveKuopio();
         browser = new BrowserSession("http://localhost:" + port);
     }
 
@@ -300,17 +294,5 @@ class ConsoleBrowserTests extends IntegrationTestSupport {
         return count;
     }
 
-    private static void stubPtv() {
-        for (String[] type : new String[][] {{"Service", "service-ids"}, {"ServiceChannel", "channel-ids"},
-                {"Organization", "organization-ids"}}) {
-            PTV.stubFor(get(urlPathEqualTo("/api/v11/" + type[0] + AREA)).withQueryParam("page", equalTo("1"))
-                    .withQueryParam("date", absent()).willReturn(okJson(Fixtures.read("ptv/v11/" + type[1] + ".json"))));
-        }
-        PTV.stubFor(get(urlPathEqualTo("/api/v11/Service/list")).willReturn(okJson(Fixtures.read("ptv/v11/services.json"))));
-        PTV.stubFor(get(urlPathEqualTo("/api/v11/ServiceChannel/list"))
-                .willReturn(okJson(Fixtures.read("ptv/v11/channels.json"))));
-        PTV.stubFor(get(urlPathEqualTo("/api/v11/Organization/list"))
-                .willReturn(okJson(Fixtures.read("ptv/v11/organizations.json"))));
-    }
 
 }

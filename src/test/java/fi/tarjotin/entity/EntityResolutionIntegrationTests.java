@@ -1,6 +1,5 @@
 package fi.tarjotin.entity;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -25,6 +24,7 @@ import fi.tarjotin.support.GoldenFiles;
 import fi.tarjotin.support.ImportRuns;
 import fi.tarjotin.support.IntegrationTestSupport;
 import fi.tarjotin.support.PtvApiV11Context;
+import fi.tarjotin.support.PtvV11Fixtures;
 import fi.tarjotin.support.StandIns;
 import java.io.IOException;
 import java.net.URI;
@@ -64,7 +64,6 @@ class EntityResolutionIntegrationTests extends IntegrationTestSupport {
     private static final String SHEET_SOURCE = "spreadsheet-jarjestot";
     private static final String PTV_KUOPIO = "00022b78-dd97-4a66-8846-68b179d983e0";
     private static final String PTV_CARER_GROUP = "0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d";
-    private static final String AREA = "/area/Municipality/code/297";
 
 
     @Autowired
@@ -93,7 +92,7 @@ class EntityResolutionIntegrationTests extends IntegrationTestSupport {
         PTV.resetAll();
         LAHELLA.resetAll();
         CatalogueRecords.emptyCatalogue(jdbc);
-        stubPtv();
+        PtvV11Fixtures.serveKuopio();
     }
 
     @Test
@@ -301,18 +300,6 @@ class EntityResolutionIntegrationTests extends IntegrationTestSupport {
                 content.getBytes(StandardCharsets.UTF_8), "test");
     }
 
-    private void stubPtv() {
-        for (String[] type : new String[][] {{"Service", "service-ids"}, {"ServiceChannel", "channel-ids"},
-                {"Organization", "organization-ids"}}) {
-            PTV.stubFor(get(urlPathEqualTo("/api/v11/" + type[0] + AREA)).withQueryParam("page", equalTo("1"))
-                    .withQueryParam("date", absent()).willReturn(okJson(Fixtures.read("ptv/v11/" + type[1] + ".json"))));
-        }
-        PTV.stubFor(get(urlPathEqualTo("/api/v11/Service/list")).willReturn(okJson(Fixtures.read("ptv/v11/services.json"))));
-        PTV.stubFor(get(urlPathEqualTo("/api/v11/ServiceChannel/list"))
-                .willReturn(okJson(Fixtures.read("ptv/v11/channels.json"))));
-        PTV.stubFor(get(urlPathEqualTo("/api/v11/Organization/list"))
-                .willReturn(okJson(Fixtures.read("ptv/v11/organizations.json"))));
-    }
 
     private static UUID founded(String source, RecordKind kind, String sourceId) {
         return JdbcEntityRepository.entityIdFor(source, kind, sourceId);
