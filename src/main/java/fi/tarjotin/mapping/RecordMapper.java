@@ -41,6 +41,8 @@ public class RecordMapper {
 
     private static final String SAFE_HTML_FIELD = "description";
     private static final String PLAIN_TEXT_RULE = "plain-text-fields-1";
+    /** The throwaway expression of {@link #evaluateAlone}; never evaluated. */
+    private static final String LEFTOVER_FRAME_HOLDER = "$";
 
     private final MappingFiles mappingFiles;
     private final JsonataFunctions functions;
@@ -94,7 +96,7 @@ public class RecordMapper {
         MappingWarnings.start();
         try {
             Object input = json.convertValue(payload, Object.class);
-            result = mapping.expression().get().evaluate(input);
+            result = evaluateAlone(mapping.expression().get(), input);
         } catch (RuntimeException e) {
             RecordRejection rejection = rejectionIn(e);
             if (rejection != null) {
@@ -235,6 +237,22 @@ public class RecordMapper {
         String hash = Hashes.sha256(source + "\n" + crosswalks.fingerprint() + "\n" + PLAIN_TEXT_RULE)
                 .substring(0, 16);
         return new CompiledMapping(key, file, hash, expression);
+    }
+
+    /**
+     * Evaluates the expression so that nothing of this record's evaluation is left for the next one. jsonata-java
+     * 0.9.8 keeps the frame of the latest evaluation step in the {@code Jsonata} constructed last on the thread,
+     * and its next {@code evaluate} starts in that frame: evaluated again and again, a mapping's frames chain up
+     * record after record, every variable and function lookup walks the whole chain, and mapping slows down with
+     * every record (a national PTV import fell from thousands of records/s to tens). A throwaway expression
+     * constructed just before takes that leftover frame instead, and the record is evaluated in a new frame of
+     * its own under the compiled expression's functions. The library saves and restores the frame itself after
+     * 0.9.9 (dashjoin/jsonata-java commit 99fc99d, "Save + restore context during evaluate"); with such a
+     * release this method may become a plain {@code evaluate(input)}.
+     */
+    private static Object evaluateAlone(Jsonata expression, Object input) {
+        Jsonata.jsonata(LEFTOVER_FRAME_HOLDER);
+        return expression.evaluate(input, expression.createFrame());
     }
 
     private static Jsonata compileWithFunctions(String source, JsonataFunctions functions) {
