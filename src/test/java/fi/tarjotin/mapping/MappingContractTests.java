@@ -82,6 +82,38 @@ class MappingContractTests {
                 .hasMessageContaining("memberCount");
     }
 
+    /**
+     * A mapping evaluated for record after record must start from its compiled functions every time: when an
+     * evaluation starts in the frames the one before left (jsonata-java 0.9.8 does, see RecordMapper), the frames
+     * chain up, every lookup walks them all and mapping slows down with each record. The mapping counts the
+     * evaluations it can see in its variables, so it says 1 only when no record's frames reach the next one,
+     * a rejected record's included.
+     */
+    @Test
+    void everyRecordIsMappedInFramesOfItsOwnNotInThoseOfTheRecordsBefore(@TempDir Path copy)
+            throws IOException, MappingException {
+        copyMappings(copy);
+        Files.writeString(copy.resolve("ptv/v12/organization.jsonata"), """
+                (
+                  $evaluationsSeen := $exists($evaluationsSeen) ? $evaluationsSeen + 1 : 1;
+                  reject ? $reject("rejected, evaluations seen: " & $string($evaluationsSeen))
+                         : {"name": {"fi": "evaluations seen: " & $string($evaluationsSeen)}}
+                )""");
+        RecordMapper mapper = mapper(copy);
+        JsonNode accepted = json.readTree("{\"reject\": false}");
+        JsonNode rejected = json.readTree("{\"reject\": true}");
+
+        for (int record = 1; record <= 300; record++) {
+            if (record % 3 == 0) {
+                assertThatThrownBy(() -> mapper.map("ptv/v12", RecordKind.ORGANIZATION, rejected))
+                        .as("record %d", record).hasMessage("rejected, evaluations seen: 1");
+            } else {
+                assertThat(mapper.map("ptv/v12", RecordKind.ORGANIZATION, accepted).document()
+                        .path("name").path("fi").asText()).as("record %d", record).isEqualTo("evaluations seen: 1");
+            }
+        }
+    }
+
     @Test
     void crosswalkToAnUnknownCategoryStopsLoading(@TempDir Path copy) throws IOException {
         copyMappings(copy);
