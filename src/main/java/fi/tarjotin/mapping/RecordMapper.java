@@ -14,6 +14,7 @@ import fi.tarjotin.model.RecordKind;
 import fi.tarjotin.model.Service;
 import fi.tarjotin.model.ServiceAtLocation;
 import fi.tarjotin.system.Hashes;
+import fi.tarjotin.system.JsonataEvaluation;
 import fi.tarjotin.system.MappingFile;
 import fi.tarjotin.system.MappingFiles;
 import java.util.Collections;
@@ -41,8 +42,6 @@ public class RecordMapper {
 
     private static final String SAFE_HTML_FIELD = "description";
     private static final String PLAIN_TEXT_RULE = "plain-text-fields-1";
-    /** The throwaway expression of {@link #evaluateAlone}; never evaluated. */
-    private static final String LEFTOVER_FRAME_HOLDER = "$";
 
     private final MappingFiles mappingFiles;
     private final JsonataFunctions functions;
@@ -96,7 +95,8 @@ public class RecordMapper {
         MappingWarnings.start();
         try {
             Object input = json.convertValue(payload, Object.class);
-            result = evaluateAlone(mapping.expression().get(), input);
+            // Apart from the records before it: jsonata-java 0.9.8 leaves each evaluation's frame for the next.
+            result = JsonataEvaluation.evaluateAlone(mapping.expression().get(), input);
         } catch (RuntimeException e) {
             RecordRejection rejection = rejectionIn(e);
             if (rejection != null) {
@@ -239,21 +239,6 @@ public class RecordMapper {
         return new CompiledMapping(key, file, hash, expression);
     }
 
-    /**
-     * Evaluates the expression so that nothing of this record's evaluation is left for the next one. jsonata-java
-     * 0.9.8 keeps the frame of the latest evaluation step in the {@code Jsonata} constructed last on the thread,
-     * and its next {@code evaluate} starts in that frame: evaluated again and again, a mapping's frames chain up
-     * record after record, every variable and function lookup walks the whole chain, and mapping slows down with
-     * every record (a national PTV import fell from thousands of records/s to tens). A throwaway expression
-     * constructed just before takes that leftover frame instead, and the record is evaluated in a new frame of
-     * its own under the compiled expression's functions. The library saves and restores the frame itself after
-     * 0.9.9 (dashjoin/jsonata-java commit 99fc99d, "Save + restore context during evaluate"); with such a
-     * release this method may become a plain {@code evaluate(input)}.
-     */
-    private static Object evaluateAlone(Jsonata expression, Object input) {
-        Jsonata.jsonata(LEFTOVER_FRAME_HOLDER);
-        return expression.evaluate(input, expression.createFrame());
-    }
 
     private static Jsonata compileWithFunctions(String source, JsonataFunctions functions) {
         Jsonata expression = Jsonata.jsonata(source);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import fi.tarjotin.model.Taxonomies;
+import fi.tarjotin.system.JsonataEvaluation;
 import fi.tarjotin.system.MappingFile;
 import fi.tarjotin.system.MappingFiles;
 import java.io.IOException;
@@ -115,7 +116,8 @@ public class PtvQuality {
                 Map<String, Object> input = input(service, channels, municipality);
                 Map<String, Boolean> met = new LinkedHashMap<>();
                 for (int i = 0; i < criteria.size(); i++) {
-                    met.put(criteria.get(i).id(), Boolean.TRUE.equals(tests.get(i).evaluate(input)));
+                    met.put(criteria.get(i).id(),
+                            Boolean.TRUE.equals(JsonataEvaluation.evaluateAlone(tests.get(i), input)));
                 }
                 checks.add(new ServiceCheck(municipality, entry.getKey(), name, editUrl.replace("{id}", entry.getKey()),
                         met));
