@@ -28,9 +28,11 @@ class NeedInferenceEvaluationTests {
             return;
         }
         NeedInferenceEvaluation.Result result = evaluate(voikko);
-        assertThat(result.all().precision()).isGreaterThanOrEqualTo(0.93);
+        // Without the PTV crosswalk rows KR1.4 and KR1.6 (issue 13) all needs are more precise (0.933 -> 0.942)
+        // and inferred ones a little less (0.96 -> 0.958): what those rows gave, right or wrong, is inferred now.
+        assertThat(result.all().precision()).isGreaterThanOrEqualTo(0.94);
         assertThat(result.all().recall()).isGreaterThanOrEqualTo(0.89);
-        assertThat(result.inferredOnly().precision()).isGreaterThanOrEqualTo(0.96);
+        assertThat(result.inferredOnly().precision()).isGreaterThanOrEqualTo(0.95);
     }
 
     @Test
