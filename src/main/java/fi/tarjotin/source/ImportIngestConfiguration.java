@@ -7,7 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
-/** The threads that write import pages to the database while each run's own thread fetches its next page. */
+/**
+ * The threads of import runs besides their own: those that write pages to the database, and those that ask a
+ * source for a run's next page while the current one is handled.
+ */
 @Configuration(proxyBeanMethods = false)
 class ImportIngestConfiguration {
 
@@ -23,5 +26,13 @@ class ImportIngestConfiguration {
         return new ThreadPoolTaskExecutorBuilder().corePoolSize(threads).maxPoolSize(threads)
                 .allowCoreThreadTimeOut(true).threadNamePrefix("import-ingest-")
                 .awaitTermination(true).awaitTerminationPeriod(Duration.ofSeconds(30)).build();
+    }
+
+    /** {@code tarjotin.imports.prefetch-threads} requests ahead at once; a stopping service does not wait for them. */
+    @Bean
+    ThreadPoolTaskExecutor sourcePrefetchExecutor(ImportProperties properties) {
+        return new ThreadPoolTaskExecutorBuilder().corePoolSize(properties.prefetchThreads())
+                .maxPoolSize(properties.prefetchThreads()).allowCoreThreadTimeOut(true)
+                .threadNamePrefix("source-prefetch-").build();
     }
 }

@@ -15,12 +15,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param incrementalOverlap incremental runs ask for changes since the last successful run's start minus
  *     this, so a record published while that run was going is not missed
  * @param ingestThreads how many pages are written to the database at once while the next is fetched
+ * @param prefetchThreads how many requests ahead (each run's next page) are under way at once, across sources
  * @param instanceId names this instance on its runs, the same across its restarts and different from every
  *     other instance sharing the database; empty = the host name and working directory
  */
 @ConfigurationProperties("tarjotin.imports")
 public record ImportProperties(Duration staleRunAfter, Duration progressLogInterval, Duration incrementalOverlap,
-        int ingestThreads, String instanceId) {
+        int ingestThreads, int prefetchThreads, String instanceId) {
 
     public ImportProperties {
         if (instanceId == null || instanceId.isBlank()) {
@@ -28,6 +29,9 @@ public record ImportProperties(Duration staleRunAfter, Duration progressLogInter
         }
         if (ingestThreads < 1 || ingestThreads > 16) {
             throw new InvalidConfigurationException("tarjotin.imports.ingest-threads", "must be between 1 and 16");
+        }
+        if (prefetchThreads < 1 || prefetchThreads > 16) {
+            throw new InvalidConfigurationException("tarjotin.imports.prefetch-threads", "must be between 1 and 16");
         }
         requirePositive("stale-run-after", staleRunAfter);
         requirePositive("progress-log-interval", progressLogInterval);

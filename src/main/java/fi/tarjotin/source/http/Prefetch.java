@@ -4,26 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The next page's request, sent while the current page is handled: a source's latency and the import's
- * work overlap. Shared by the paged sources' readers.
+ * work overlap. Shared by the paged sources' readers, which send it on the client's
+ * {@link ResilientHttpClient#requestsAhead() threads for requests ahead}.
  */
 public final class Prefetch {
 
     private Prefetch() {
     }
 
-    /** One daemon thread for a run's requests ahead, named after its source. */
-    public static ExecutorService thread(String name) {
-        return Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, name);
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
 
     /**
      * The answer of a request sent ahead, with the I/O failure or interruption it met thrown as it was;

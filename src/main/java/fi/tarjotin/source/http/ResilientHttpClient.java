@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,11 +28,19 @@ public class ResilientHttpClient {
 
     private final HttpClient client;
     private final HttpSettings settings;
+    private final Executor requestsAhead;
 
-    public ResilientHttpClient(HttpSettings settings) {
+    /** @param requestsAhead where the paged readers send a run's next request while the current page is handled */
+    public ResilientHttpClient(HttpSettings settings, Executor requestsAhead) {
         this.settings = settings;
+        this.requestsAhead = requestsAhead;
         this.client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    /** The shared threads ({@code sourcePrefetchExecutor}) for requests sent ahead ({@link Prefetch#await}). */
+    public Executor requestsAhead() {
+        return requestsAhead;
     }
 
     /**

@@ -15,8 +15,10 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,7 +38,7 @@ class LahellaConfiguration {
 
     @Bean
     SourceFetcher lahellaFetcher(LahellaProperties properties, Taxonomies taxonomies, Crosswalks crosswalks,
-            ObjectMapper json) {
+            ObjectMapper json, @Qualifier("sourcePrefetchExecutor") Executor requestsAhead) {
         URI baseUrl = SourceSettings.requireHttpUrl(PREFIX + "base-url", properties.baseUrl());
         SourceSettings.requireCron(PREFIX + "full-cron", properties.fullCron());
         if (properties.pageSize() < 1 || properties.pageSize() > 100) {
@@ -56,7 +58,7 @@ class LahellaConfiguration {
             log.info("lähellä.fi source has no credentials (tarjotin.sources.lahella.cookie, bearer-token): "
                     + "its listing may refuse the requests");
         }
-        return new LahellaFetcher(new ResilientHttpClient(properties.http()), json, baseUrl, credentials, regions,
+        return new LahellaFetcher(new ResilientHttpClient(properties.http(), requestsAhead), json, baseUrl, credentials, regions,
                 groups, properties.pageSize(), properties.maxPages());
     }
 

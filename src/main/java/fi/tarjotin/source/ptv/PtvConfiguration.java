@@ -17,9 +17,11 @@ import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,14 +40,15 @@ class PtvConfiguration {
     private static final Pattern SERVICE_CLASS = Pattern.compile("P\\d+(\\.\\d+)?");
 
     @Bean
-    SourceFetcher ptvFetcher(PtvProperties properties, Taxonomies taxonomies, MappingFiles mappings, ObjectMapper json) {
+    SourceFetcher ptvFetcher(PtvProperties properties, Taxonomies taxonomies, MappingFiles mappings, ObjectMapper json,
+            @Qualifier("sourcePrefetchExecutor") Executor requestsAhead) {
         PtvScope scope = scope(properties, taxonomies, mappings);
         SourceSettings.requireCron(PREFIX + "incremental-cron", properties.incrementalCron());
         SourceSettings.requireCron(PREFIX + "full-cron", properties.fullCron());
         if (properties.pageSize() < 1 || properties.pageSize() > 100) {
             throw new InvalidConfigurationException(PREFIX + "page-size", "must be between 1 and 100 (PTV's limit)");
         }
-        ResilientHttpClient http = new ResilientHttpClient(properties.http().settings());
+        ResilientHttpClient http = new ResilientHttpClient(properties.http().settings(), requestsAhead);
         String version = properties.apiVersion() == null ? "" : properties.apiVersion().strip();
         if (version.equals("v12")) {
             URI baseUrl = SourceSettings.requireHttpUrl(PREFIX + "v12.base-url",

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.function.IntFunction;
 
 /**
@@ -67,42 +67,38 @@ final class PtvPages {
         if (listings.isEmpty()) {
             return;
         }
-        ExecutorService prefetch = Prefetch.thread("ptv-prefetch");
-        try {
-            CompletableFuture<byte[]> next = get(prefetch, listings.get(0).apply(1));
-            for (int listing = 0; listing < listings.size(); listing++) {
-                IntFunction<URI> pageUri = listings.get(listing);
-                int pageCount = -1;
-                for (int page = 1; pageCount < 0 || page <= pageCount; page++) {
-                    URI uri = pageUri.apply(page);
-                    byte[] body = Prefetch.await(next);
-                    JsonNode root = null;
-                    String problem;
-                    try {
-                        root = json.readTree(body);
-                        problem = envelopeProblem(root, itemsField, pageCountField);
-                    } catch (JsonProcessingException e) {
-                        problem = "malformed JSON: " + e.getOriginalMessage();
-                    }
-                    if (problem != null && pageCount < 0) {
-                        throw new IOException("first page of " + uri + " cannot be read: " + problem);
-                    }
-                    if (pageCount < 0) {
-                        pageCount = root.get(pageCountField).asInt();
-                        sink.pagesPlanned(Math.max(1, pageCount));
-                    }
-                    next = page < pageCount ? get(prefetch, pageUri.apply(page + 1))
-                            : listing + 1 < listings.size() ? get(prefetch, listings.get(listing + 1).apply(1)) : null;
-                    if (problem != null) {
-                        sink.unreadablePage(uri.toString(), problem, text(body));
-                        continue;
-                    }
-                    JsonNode items = root.get(itemsField);
-                    handler.handle(uri, items.isArray() ? items : json.createArrayNode());
+        Executor prefetch = http.requestsAhead();
+        CompletableFuture<byte[]> next = get(prefetch, listings.get(0).apply(1));
+        for (int listing = 0; listing < listings.size(); listing++) {
+            IntFunction<URI> pageUri = listings.get(listing);
+            int pageCount = -1;
+            for (int page = 1; pageCount < 0 || page <= pageCount; page++) {
+                URI uri = pageUri.apply(page);
+                byte[] body = Prefetch.await(next);
+                JsonNode root = null;
+                String problem;
+                try {
+                    root = json.readTree(body);
+                    problem = envelopeProblem(root, itemsField, pageCountField);
+                } catch (JsonProcessingException e) {
+                    problem = "malformed JSON: " + e.getOriginalMessage();
                 }
+                if (problem != null && pageCount < 0) {
+                    throw new IOException("first page of " + uri + " cannot be read: " + problem);
+                }
+                if (pageCount < 0) {
+                    pageCount = root.get(pageCountField).asInt();
+                    sink.pagesPlanned(Math.max(1, pageCount));
+                }
+                next = page < pageCount ? get(prefetch, pageUri.apply(page + 1))
+                        : listing + 1 < listings.size() ? get(prefetch, listings.get(listing + 1).apply(1)) : null;
+                if (problem != null) {
+                    sink.unreadablePage(uri.toString(), problem, text(body));
+                    continue;
+                }
+                JsonNode items = root.get(itemsField);
+                handler.handle(uri, items.isArray() ? items : json.createArrayNode());
             }
-        } finally {
-            prefetch.shutdownNow();
         }
     }
 
@@ -114,40 +110,36 @@ final class PtvPages {
         if (documents.isEmpty()) {
             return;
         }
-        ExecutorService prefetch = Prefetch.thread("ptv-prefetch");
-        try {
-            CompletableFuture<byte[]> next = getUnlessMissing(prefetch, documents.get(0));
-            for (int i = 0; i < documents.size(); i++) {
-                byte[] body = Prefetch.await(next);
-                next = i + 1 < documents.size() ? getUnlessMissing(prefetch, documents.get(i + 1)) : null;
-                if (body == null) {
-                    continue;
-                }
-                JsonNode document;
-                try {
-                    document = json.readTree(body);
-                } catch (JsonProcessingException e) {
-                    sink.unreadablePage(documents.get(i).toString(), "malformed JSON: " + e.getOriginalMessage(),
-                            text(body));
-                    continue;
-                }
-                handler.handle(documents.get(i), document);
+        Executor prefetch = http.requestsAhead();
+        CompletableFuture<byte[]> next = getUnlessMissing(prefetch, documents.get(0));
+        for (int i = 0; i < documents.size(); i++) {
+            byte[] body = Prefetch.await(next);
+            next = i + 1 < documents.size() ? getUnlessMissing(prefetch, documents.get(i + 1)) : null;
+            if (body == null) {
+                continue;
             }
-        } finally {
-            prefetch.shutdownNow();
+            JsonNode document;
+            try {
+                document = json.readTree(body);
+            } catch (JsonProcessingException e) {
+                sink.unreadablePage(documents.get(i).toString(), "malformed JSON: " + e.getOriginalMessage(),
+                        text(body));
+                continue;
+            }
+            handler.handle(documents.get(i), document);
         }
     }
 
-    private CompletableFuture<byte[]> get(ExecutorService prefetch, URI uri) {
+    private CompletableFuture<byte[]> get(Executor prefetch, URI uri) {
         return fetch(prefetch, uri, false);
     }
 
     /** Like {@link #get}, but a 404 gives null: a record pointed to but not (or no longer) published. */
-    private CompletableFuture<byte[]> getUnlessMissing(ExecutorService prefetch, URI uri) {
+    private CompletableFuture<byte[]> getUnlessMissing(Executor prefetch, URI uri) {
         return fetch(prefetch, uri, true);
     }
 
-    private CompletableFuture<byte[]> fetch(ExecutorService prefetch, URI uri, boolean missingIsNull) {
+    private CompletableFuture<byte[]> fetch(Executor prefetch, URI uri, boolean missingIsNull) {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return http.get(uri, headers);

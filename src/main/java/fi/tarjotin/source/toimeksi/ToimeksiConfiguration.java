@@ -11,6 +11,8 @@ import fi.tarjotin.source.http.ResilientHttpClient;
 import fi.tarjotin.system.InvalidConfigurationException;
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.Executor;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,7 +32,8 @@ class ToimeksiConfiguration {
     private static final int WORDPRESS_MAX_PER_PAGE = 100;
 
     @Bean
-    SourceFetcher toimeksiFetcher(ToimeksiProperties properties, ObjectMapper json) {
+    SourceFetcher toimeksiFetcher(ToimeksiProperties properties, ObjectMapper json,
+            @Qualifier("sourcePrefetchExecutor") Executor requestsAhead) {
         URI baseUrl = SourceSettings.requireHttpUrl(PREFIX + "base-url", properties.baseUrl());
         SourceSettings.requireCron(PREFIX + "incremental-cron", properties.incrementalCron());
         SourceSettings.requireCron(PREFIX + "full-cron", properties.fullCron());
@@ -47,7 +50,7 @@ class ToimeksiConfiguration {
         if (properties.http() == null) {
             throw new InvalidConfigurationException(PREFIX + "http", "is missing");
         }
-        ResilientHttpClient http = new ResilientHttpClient(properties.http().settings());
+        ResilientHttpClient http = new ResilientHttpClient(properties.http().settings(), requestsAhead);
         return new ToimeksiFetcher(http, json, baseUrl, properties.regions(), properties.municipalities(),
                 properties.perPage(), properties.maxPages());
     }

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.function.IntFunction;
 
 /**
@@ -56,12 +56,7 @@ final class WordPressPages {
 
     void readAll(IntFunction<URI> pageUri, ImportSink sink, PageHandler handler)
             throws IOException, InterruptedException {
-        ExecutorService prefetch = Prefetch.thread("toimeksi-prefetch");
-        try {
-            new Listing(pageUri, sink, prefetch).read(handler);
-        } finally {
-            prefetch.shutdownNow();
-        }
+        new Listing(pageUri, sink, http.requestsAhead()).read(handler);
     }
 
     /** The state of reading one listing. */
@@ -69,13 +64,13 @@ final class WordPressPages {
 
         private final IntFunction<URI> pageUri;
         private final ImportSink sink;
-        private final ExecutorService prefetch;
+        private final Executor prefetch;
         private final Set<Long> ids = new HashSet<>();
         private int received;
         private int repeated;
         private boolean complete = true;
 
-        Listing(IntFunction<URI> pageUri, ImportSink sink, ExecutorService prefetch) {
+        Listing(IntFunction<URI> pageUri, ImportSink sink, Executor prefetch) {
             this.pageUri = pageUri;
             this.sink = sink;
             this.prefetch = prefetch;

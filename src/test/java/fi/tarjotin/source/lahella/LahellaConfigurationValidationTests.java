@@ -92,7 +92,7 @@ class LahellaConfigurationValidationTests {
     }
 
     private static SourceFetcher fetcher(LahellaProperties properties) {
-        return new LahellaConfiguration().lahellaFetcher(properties, TAXONOMIES, CROSSWALKS, new ObjectMapper());
+        return new LahellaConfiguration().lahellaFetcher(properties, TAXONOMIES, CROSSWALKS, new ObjectMapper(), Runnable::run);
     }
 
     private static LahellaProperties properties(String baseUrl, List<String> regions, int pageSize, int maxPages) {

@@ -62,7 +62,7 @@ class LahellaListingRequestTests {
                 50, 10, "0 20 3 * * ?", false, new HttpSettings(Duration.ofSeconds(1), Duration.ofSeconds(5), 1,
                         Duration.ofMillis(1), Duration.ofMillis(1)));
         SourceFetcher fetcher = new LahellaConfiguration().lahellaFetcher(properties, TAXONOMIES,
-                new Crosswalks(MAPPINGS, TAXONOMIES), new ObjectMapper());
+                new Crosswalks(MAPPINGS, TAXONOMIES), new ObjectMapper(), Runnable::run);
         CollectingSink sink = new CollectingSink();
 
         fetcher.fetch(ImportKind.FULL, null, sink);

@@ -66,7 +66,7 @@ class PtvConfigurationValidationTests {
     }
 
     private static fi.tarjotin.source.SourceFetcher fetcher(PtvProperties properties) {
-        return new PtvConfiguration().ptvFetcher(properties, TAXONOMIES, MAPPINGS, new ObjectMapper());
+        return new PtvConfiguration().ptvFetcher(properties, TAXONOMIES, MAPPINGS, new ObjectMapper(), Runnable::run);
     }
 
     private static PtvProperties properties(String version, String apiKey, List<String> municipalities, String cron) {

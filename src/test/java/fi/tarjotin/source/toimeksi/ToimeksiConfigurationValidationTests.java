@@ -74,7 +74,7 @@ class ToimeksiConfigurationValidationTests {
     }
 
     private static SourceFetcher fetcher(ToimeksiProperties properties) {
-        return new ToimeksiConfiguration().toimeksiFetcher(properties, new ObjectMapper());
+        return new ToimeksiConfiguration().toimeksiFetcher(properties, new ObjectMapper(), Runnable::run);
     }
 
     private static ToimeksiProperties properties(String baseUrl, List<String> regions, int perPage, int maxPages,
