@@ -79,46 +79,45 @@ public class ImportRunner {
         ImportRun run = runs.findById(runId).orElseThrow(() -> new IllegalArgumentException("no import run " + runId));
         SourceFetcher fetcher = run.kind() == ImportKind.REMAP ? storedRecords.of(source) : source;
         activeRuns.put(runId, Thread.currentThread());
-        try (RunSink sink = new RunSink(run, fetcher.mappingSet())) {
-            try {
-                Instant since = changesSince(run);
-                runs.setChangesSince(runId, since);
-                log.info("{} {} run {} started ({}, changes since {})", run.source(), run.kind().value(), runId,
-                        fetcher.version(), since == null ? "the beginning" : since);
-                fetcher.fetch(run.kind(), since, sink);
-                sink.awaitPages();
-                if (sink.unreadablePages.get() > 0) {
-                    return sink.outcome(RunStatus.PARTIAL,
-                            sink.unreadablePages.get() + " page(s) could not be read, so this run retired nothing");
-                }
-                if (run.kind() == ImportKind.FULL) {
-                    int active = sourceRecords.countActive(run.source());
-                    if (sink.saveProgress().fetched() == 0 && active > 0) {
-                        // An expired session or a broken filter can list nothing; that must not empty the catalogue.
-                        return sink.outcome(RunStatus.PARTIAL, "the source listed nothing, though the catalogue "
-                                + "holds " + active + " of its records, so this run retired nothing");
-                    }
-                    sink.retireUnseen();
-                }
-                return sink.outcome(RunStatus.SUCCEEDED, null);
-            } catch (InterruptedException | RunInterruptedException e) {
-                // Clear the flag while the run's end is written (the pool refuses interrupted threads), then restore it.
-                Thread.interrupted();
-                sink.drainQuietly();
-                RunOutcome stopped = finish(sink.outcome(RunStatus.ABANDONED,
-                        "stopped: the service shut down during the run"));
-                Thread.currentThread().interrupt();
-                return stopped;
-            } catch (RunNoLongerOwnedException e) {
-                sink.drainQuietly();
-                log.warn("{} run {} was marked abandoned by another instance; stopping it here", run.source(), runId);
-                return sink.outcome(RunStatus.ABANDONED, null).alreadyRecorded();
-            } catch (Exception e) {
-                sink.drainQuietly();
-                Throwable cause = e instanceof PageFailedException ? e.getCause() : e;
-                log.warn("{} {} run {} failed: {}", run.source(), run.kind().value(), runId, cause.toString());
-                return sink.outcome(RunStatus.FAILED, cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        RunSink sink = new RunSink(run, fetcher.mappingSet());
+        try {
+            Instant since = changesSince(run);
+            runs.setChangesSince(runId, since);
+            log.info("{} {} run {} started ({}, changes since {})", run.source(), run.kind().value(), runId,
+                    fetcher.version(), since == null ? "the beginning" : since);
+            fetcher.fetch(run.kind(), since, sink);
+            sink.awaitPages();
+            if (sink.unreadablePages.get() > 0) {
+                return sink.outcome(RunStatus.PARTIAL,
+                        sink.unreadablePages.get() + " page(s) could not be read, so this run retired nothing");
             }
+            if (run.kind() == ImportKind.FULL) {
+                int active = sourceRecords.countActive(run.source());
+                if (sink.saveProgress().fetched() == 0 && active > 0) {
+                    // An expired session or a broken filter can list nothing; that must not empty the catalogue.
+                    return sink.outcome(RunStatus.PARTIAL, "the source listed nothing, though the catalogue "
+                            + "holds " + active + " of its records, so this run retired nothing");
+                }
+                sink.retireUnseen();
+            }
+            return sink.outcome(RunStatus.SUCCEEDED, null);
+        } catch (InterruptedException | RunInterruptedException e) {
+            // Clear the flag while the run's end is written (the pool refuses interrupted threads), then restore it.
+            Thread.interrupted();
+            sink.drainQuietly();
+            RunOutcome stopped = finish(sink.outcome(RunStatus.ABANDONED,
+                    "stopped: the service shut down during the run"));
+            Thread.currentThread().interrupt();
+            return stopped;
+        } catch (RunNoLongerOwnedException e) {
+            sink.drainQuietly();
+            log.warn("{} run {} was marked abandoned by another instance; stopping it here", run.source(), runId);
+            return sink.outcome(RunStatus.ABANDONED, null).alreadyRecorded();
+        } catch (Exception e) {
+            sink.drainQuietly();
+            Throwable cause = e instanceof PageFailedException ? e.getCause() : e;
+            log.warn("{} {} run {} failed: {}", run.source(), run.kind().value(), runId, cause.toString());
+            return sink.outcome(RunStatus.FAILED, cause.getClass().getSimpleName() + ": " + cause.getMessage());
         } finally {
             activeRuns.remove(runId);
         }
@@ -175,7 +174,7 @@ public class ImportRunner {
     }
 
     /** The sink of one run: ingests pages on its workers, counts, beats, logs progress. */
-    private final class RunSink implements ImportSink, AutoCloseable {
+    private final class RunSink implements ImportSink {
 
         private final ImportRun run;
         private final String mappingSet;
@@ -311,11 +310,6 @@ public class ImportRunner {
             RunCounts saved = saveProgress();
             return new RunOutcome(run.id(), status, error, saved.created() + saved.updated() + saved.retired() > 0,
                     false);
-        }
-
-        @Override
-        public void close() {
-            // Nothing of the run's own to close: the pages in flight were awaited, and the executor is shared.
         }
 
         private void awaitPagesUninterruptedly() {

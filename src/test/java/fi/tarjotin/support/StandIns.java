@@ -14,9 +14,9 @@ import org.springframework.util.FileSystemUtils;
 /**
  * What the test contexts talk to, started once per test JVM and shared by every context: WireMock servers
  * standing in for PTV, lähellä.fi and a Toimeksi site, the port GreenMail listens on, a copy of the mapping
- * files tests may edit, a spreadsheet inbox, and a PostgreSQL behind a proxy that a test can cut.
+ * files tests may edit, the shared context's spreadsheet inbox, and a PostgreSQL behind a proxy that a test can cut.
  *
- * <p>Their addresses reach Spring as system properties, which are no part of a context's cache key, so every
+ * <p>Their addresses (all but the inbox's) reach Spring as system properties, which are no part of a context's cache key, so every
  * test class with the same annotations shares one context (see {@link IntegrationTestSupport}).
  */
 public final class StandIns {
