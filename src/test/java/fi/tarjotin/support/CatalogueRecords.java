@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import fi.tarjotin.source.ImportRun;
 import java.util.List;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** What import tests of every source read from the catalogue's tables, and how they compare run counts. */
@@ -15,11 +16,26 @@ public final class CatalogueRecords {
     private CatalogueRecords() {
     }
 
-    /** Empties every table an import writes, the read model included, and starts their ids again at 1. */
+    /**
+     * Empties every table an import writes, the read model included, and starts their ids again at 1. The
+     * application's own background drains (start-up reconcile, publishing in passing) may hold some of these
+     * tables at that moment, and PostgreSQL then ends one side of the deadlock: the truncation is tried
+     * again.
+     */
     public static void emptyCatalogue(JdbcTemplate jdbc) {
-        jdbc.execute("TRUNCATE import_run, source_record, mapped_record, entity, entity_member, rejected_record,"
-                + " catalogue_entry, catalogue_pending, catalogue_publish_failure, catalogue_detail,"
-                + " catalogue_detail_pending, match_review, match_decision, need_decision RESTART IDENTITY CASCADE");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                jdbc.execute("TRUNCATE import_run, source_record, mapped_record, entity, entity_member,"
+                        + " rejected_record, catalogue_entry, catalogue_pending, catalogue_publish_failure,"
+                        + " catalogue_detail, catalogue_detail_pending, match_review, match_decision, need_decision"
+                        + " RESTART IDENTITY CASCADE");
+                return;
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /**
